@@ -1,0 +1,139 @@
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {themes as prismThemes} from 'prism-react-renderer';
+import {execSync} from 'node:child_process';
+import remarkExamples from './src/plugins/remark-examples';
+
+// Where the site is published. Both come from the environment so the same build
+// serves at a domain root or under /<repo>/ (GitHub Pages project sites).
+const siteUrl = process.env.SITE_URL ?? 'https://corso-git.example.org';
+const baseUrl = process.env.BASE_URL ?? '/';
+const repoUrl = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git-workflow';
+
+// "Last updated" dates need git history; a zip download or a shallow export has
+// none, and the build must still work there.
+function hasGitHistory(): boolean {
+  try {
+    execSync('git rev-parse --verify HEAD', {stdio: 'ignore', cwd: __dirname});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const config: Config = {
+  title: 'Corso Git Workflow',
+  tagline: 'Impara i workflow di branching di Git facendo',
+  favicon: 'img/favicon.svg',
+  url: siteUrl,
+  baseUrl,
+  trailingSlash: false,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  future: {
+    v4: true,
+  },
+
+  i18n: {
+    defaultLocale: 'it',
+    locales: ['it', 'en'],
+    localeConfigs: {
+      it: {label: 'Italiano', htmlLang: 'it'},
+      en: {label: 'English', htmlLang: 'en'},
+    },
+  },
+
+  markdown: {
+    mermaid: true,
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['it', 'en'],
+        indexBlog: false,
+        indexPages: true,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          remarkPlugins: [remarkExamples],
+          editLocalizedFiles: true,
+          editUrl: `${repoUrl}/edit/main/`,
+          showLastUpdateTime: hasGitHistory(),
+        },
+        blog: false,
+        theme: {
+          customCss: './src/css/custom.css',
+        },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    image: 'img/social-card.png',
+    colorMode: {
+      respectPrefersColorScheme: true,
+    },
+    navbar: {
+      title: 'Corso Git Workflow',
+      logo: {
+        alt: 'Corso Git Workflow',
+        src: 'img/logo.svg',
+      },
+      items: [
+        {
+          type: 'docSidebar',
+          sidebarId: 'course',
+          position: 'left',
+          label: 'Corso',
+        },
+        {type: 'localeDropdown', position: 'right'},
+        {href: repoUrl, label: 'GitHub', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Corso',
+          items: [
+            {label: 'Indice del corso', to: '/docs'},
+            {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+          ],
+        },
+        {
+          title: 'Progetto',
+          items: [{label: 'GitHub', href: repoUrl}],
+        },
+      ],
+      copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'diff', 'json'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,1 @@
+// API endpoints in development

@@ -1,0 +1,79 @@
+/**
+ * Pure logic behind the `remark-examples` plugin: expands references to files
+ * under `examples/` inside fenced code blocks, so lessons (both locales), the
+ * lesson runner and the sandboxes all read the same bytes.
+ *
+ * Three forms, all resolved relative to the `examples/` folder:
+ *
+ *   ```js file=ecommerce/files/test-payment.js title="test-payment.js"
+ *   ```                                  -> the fence body becomes the file
+ *
+ *   ```bash
+ *   cat > test-payment.js << 'EOF'
+ *   %include ecommerce/files/test-payment.js
+ *   EOF
+ *   ```                                  -> the line becomes the file's lines
+ *
+ *   ```diff diff=ecommerce/a.js,ecommerce/b.js title="..."
+ *   ```                                  -> the body becomes a unified diff
+ */
+import {createPatch} from 'diff';
+
+export type ReadExample = (relativePath: string) => string;
+
+export interface CodeFence {
+  lang?: string | null;
+  meta?: string | null;
+  value: string;
+}
+
+const INCLUDE_LINE = /^%include\s+(\S+)\s*$/;
+
+/** Reads `key=value` or `key="value with spaces"` from a fence's meta string. */
+export function readMetaValue(meta: string | null | undefined, key: string): string | undefined {
+  if (!meta) return undefined;
+  const match = new RegExp(`(?:^|\\s)${key}=(?:"([^"]*)"|(\\S+))`).exec(meta);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** True when the fence meta carries a bare flag such as `norun`. */
+export function hasMetaFlag(meta: string | null | undefined, flag: string): boolean {
+  return !!meta && new RegExp(`(?:^|\\s)${flag}(?:\\s|$)`).test(meta);
+}
+
+/** A file as a fence body: without the final newline that Markdown adds back. */
+function asFenceBody(content: string): string {
+  return content.endsWith('\n') ? content.slice(0, -1) : content;
+}
+
+export function expandFence(fence: CodeFence, readExample: ReadExample): string {
+  const file = readMetaValue(fence.meta, 'file');
+  const diffPair = readMetaValue(fence.meta, 'diff');
+  if (file && diffPair) {
+    throw new Error(`A code fence cannot have both file= and diff= (meta: ${fence.meta})`);
+  }
+  if (file) {
+    if (fence.value.trim() !== '') {
+      throw new Error(`A file=${file} fence must be empty: its body comes from examples/${file}`);
+    }
+    return asFenceBody(readExample(file));
+  }
+  if (diffPair) {
+    const [before, after, extra] = diffPair.split(',');
+    if (!before || !after || extra !== undefined) {
+      throw new Error(`diff= takes two comma-separated paths, got "${diffPair}"`);
+    }
+    const title = readMetaValue(fence.meta, 'title') ?? after;
+    const patch = createPatch(title, readExample(before), readExample(after), before, after);
+    // Drop the "Index:" and "====" header lines: the code block title names the file.
+    return asFenceBody(patch.split('\n').slice(2).join('\n'));
+  }
+  if (!fence.value.includes('%include')) return fence.value;
+  return fence.value
+    .split('\n')
+    .map((line) => {
+      const match = INCLUDE_LINE.exec(line);
+      return match ? asFenceBody(readExample(match[1]!)) : line;
+    })
+    .join('\n');
+}
