@@ -1,0 +1,159 @@
+/**
+ * The course's e-commerce repository at each phase a learner can open, described once.
+ *
+ * A phase lists the repository's files (path in the learner's repo -> source file under
+ * `examples/`) and the git history that leads there, as steps a script can replay
+ * (isomorphic-git in the sandbox; the lesson runner checks the lesson's real history).
+ * Lessons, sandboxes, zips and tests all read the files named here: each distinct
+ * version of a file exists once under `examples/ecommerce/files/`.
+ */
+
+/** Path inside the learner's repository -> path relative to `examples/`. */
+export type FileMap = Record<string, string>;
+
+export type HistoryStep =
+  /** Stage exactly these files (added or changed) and commit them on the current branch. */
+  | {op: 'commit'; message: string; files: FileMap}
+  /** `git switch -c name` from the current commit. */
+  | {op: 'branch'; name: string}
+  /** `git switch name`. */
+  | {op: 'switch'; name: string}
+  /** `git merge branch`: fast-forward when possible, else a merge commit with `message`. */
+  | {op: 'merge'; branch: string; message: string}
+  /** `git tag -a name -m message` on the current commit. */
+  | {op: 'tag'; name: string; message: string}
+  /** `git branch -d name`. */
+  | {op: 'deleteBranch'; name: string};
+
+export interface Phase {
+  /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
+  lesson: string;
+  /** The repository's history up to this phase, replayed from an empty repo on `main`. */
+  history: HistoryStep[];
+  /** Files in the working tree that are not committed (the lesson leaves them untracked). */
+  untracked: FileMap;
+  /** The file the sandbox opens first. */
+  openFile: string;
+}
+
+const F = 'ecommerce/files';
+
+// Commit messages exactly as the lesson's commands write them.
+export const HOTFIX_MESSAGES = {
+  initial: 'Initial commit: production e-commerce system',
+  wipCart: 'WIP: advanced cart system - partial implementation',
+  wipApi: 'WIP: new API endpoints structure',
+  fix: `hotfix: fix payment timeout and add retry logic
+
+URGENT: Fix critical payment processing failures
+
+Changes:
+- Increase timeout from 30s to 60s
+- Add automatic retry (2 attempts)
+- Add delay between retries (2s)
+- Improve success rate to 95%
+- Add attempt tracking
+
+Fixes: Payment API timeout errors
+Impact: Critical revenue protection`,
+  test: `test: add hotfix validation test
+
+- Verify payment success rate >95%
+- Test retry mechanism
+- Validate timeout improvements`,
+  docs: `docs: document payment timeout hotfix
+
+- Complete incident analysis
+- Detail solution implementation
+- Include deployment plan
+- Add follow-up actions`,
+  tag: `Hotfix v1.0.1: Payment timeout resolution
+
+Critical fix for payment processing failures
+- Fixed timeout issues
+- Added retry mechanism
+- Restored 95%+ success rate`,
+  mergeIntoDevelop: "Merge branch 'hotfix/payment-timeout-fix' into develop",
+  postIncident: `docs: post-incident action plan
+
+- Define monitoring improvements
+- Plan resilience enhancements
+- Set success metrics
+- Schedule follow-up tasks`,
+} as const;
+
+/** Lesson 02 up to the alert: production on `main`, work in progress on `develop`. */
+const beforeHotfix: HistoryStep[] = [
+  {
+    op: 'commit',
+    message: HOTFIX_MESSAGES.initial,
+    files: {
+      'README.md': `${F}/README.md`,
+      'src/payment/paymentProcessor.js': `${F}/payment/paymentProcessor.production.js`,
+    },
+  },
+  {op: 'branch', name: 'develop'},
+  {
+    op: 'commit',
+    message: HOTFIX_MESSAGES.wipCart,
+    files: {'src/cart/advancedCart.js': `${F}/cart/advancedCart.wip.js`},
+  },
+  {
+    op: 'commit',
+    message: HOTFIX_MESSAGES.wipApi,
+    files: {'src/api/newEndpoints.js': `${F}/api/newEndpoints.wip.js`},
+  },
+  {op: 'switch', name: 'main'},
+];
+
+export const phases = {
+  /** The alert has fired: `main` is production with the payment bug. */
+  '02-before-fix': {
+    lesson: '02-hotfix-workflow',
+    history: beforeHotfix,
+    untracked: {'test-payment.js': `${F}/test-payment.js`},
+    openFile: 'src/payment/paymentProcessor.js',
+  },
+  /** The end of lesson 02: hotfix merged into main and develop, tagged, follow-up committed. */
+  '02-after-fix': {
+    lesson: '02-hotfix-workflow',
+    history: [
+      ...beforeHotfix,
+      {op: 'branch', name: 'hotfix/payment-timeout-fix'},
+      {
+        op: 'commit',
+        message: HOTFIX_MESSAGES.fix,
+        files: {'src/payment/paymentProcessor.js': `${F}/payment/paymentProcessor.hotfix.js`},
+      },
+      {
+        op: 'commit',
+        message: HOTFIX_MESSAGES.test,
+        files: {'test-payment-fixed.js': `${F}/test-payment-fixed.js`},
+      },
+      {
+        op: 'commit',
+        message: HOTFIX_MESSAGES.docs,
+        files: {'HOTFIX_PAYMENT_TIMEOUT.md': `${F}/HOTFIX_PAYMENT_TIMEOUT.md`},
+      },
+      {op: 'tag', name: 'hotfix-v1.0.1', message: HOTFIX_MESSAGES.tag},
+      {op: 'switch', name: 'main'},
+      {op: 'merge', branch: 'hotfix/payment-timeout-fix', message: ''},
+      {op: 'switch', name: 'develop'},
+      {
+        op: 'merge',
+        branch: 'hotfix/payment-timeout-fix',
+        message: HOTFIX_MESSAGES.mergeIntoDevelop,
+      },
+      {op: 'deleteBranch', name: 'hotfix/payment-timeout-fix'},
+      {
+        op: 'commit',
+        message: HOTFIX_MESSAGES.postIncident,
+        files: {'POST_INCIDENT_ACTIONS.md': `${F}/POST_INCIDENT_ACTIONS.md`},
+      },
+    ],
+    untracked: {'test-payment.js': `${F}/test-payment.js`},
+    openFile: 'src/payment/paymentProcessor.js',
+  },
+} satisfies Record<string, Phase>;
+
+export type PhaseId = keyof typeof phases;
