@@ -1,40 +1,4 @@
-/**
- * The course's e-commerce repository at each phase a learner can open, described once.
- *
- * A phase lists the repository's files (path in the learner's repo -> source file under
- * `examples/`) and the git history that leads there, as steps a script can replay
- * (isomorphic-git in the sandbox; the lesson runner checks the lesson's real history).
- * Lessons, sandboxes, zips and tests all read the files named here: each distinct
- * version of a file exists once under `examples/ecommerce/files/`.
- */
-
-/** Path inside the learner's repository -> path relative to `examples/`. */
-export type FileMap = Record<string, string>;
-
-export type HistoryStep =
-  /** Stage exactly these files (added or changed) and commit them on the current branch. */
-  | {op: 'commit'; message: string; files: FileMap}
-  /** `git switch -c name` from the current commit. */
-  | {op: 'branch'; name: string}
-  /** `git switch name`. */
-  | {op: 'switch'; name: string}
-  /** `git merge branch`: fast-forward when possible, else a merge commit with `message`. */
-  | {op: 'merge'; branch: string; message: string}
-  /** `git tag -a name -m message` on the current commit. */
-  | {op: 'tag'; name: string; message: string}
-  /** `git branch -d name`. */
-  | {op: 'deleteBranch'; name: string};
-
-export interface Phase {
-  /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
-  lesson: string;
-  /** The repository's history up to this phase, replayed from an empty repo on `main`. */
-  history: HistoryStep[];
-  /** Files in the working tree that are not committed (the lesson leaves them untracked). */
-  untracked: FileMap;
-  /** The file the sandbox opens first. */
-  openFile: string;
-}
+import type {HistoryStep, Phase} from './types';
 
 const F = 'ecommerce/files';
 
@@ -106,7 +70,7 @@ const beforeHotfix: HistoryStep[] = [
   {op: 'switch', name: 'main'},
 ];
 
-export const phases = {
+export const hotfixPhases = {
   /** The alert has fired: `main` is production with the payment bug. */
   '02-before-fix': {
     lesson: '02-hotfix-workflow',
@@ -155,5 +119,3 @@ export const phases = {
     openFile: 'src/payment/paymentProcessor.js',
   },
 } satisfies Record<string, Phase>;
-
-export type PhaseId = keyof typeof phases;

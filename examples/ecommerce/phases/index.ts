@@ -1,0 +1,13 @@
+/**
+ * Every phase of the course's e-commerce repository, by id. One module per lesson;
+ * add a lesson's phases here.
+ */
+import {hotfixPhases} from './02-hotfix-workflow';
+import type {Phase} from './types';
+
+export const phases = {
+  ...hotfixPhases,
+} satisfies Record<string, Phase>;
+
+export type PhaseId = keyof typeof phases;
+export type {FileMap, HistoryStep, Phase} from './types';
