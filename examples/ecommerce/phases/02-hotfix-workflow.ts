@@ -76,6 +76,7 @@ export const hotfixPhases = {
     lesson: '02-hotfix-workflow',
     history: beforeHotfix,
     untracked: {'test-payment.js': `${F}/test-payment.js`},
+    tests: {},
     openFile: 'src/payment/paymentProcessor.js',
   },
   /** The end of lesson 02: hotfix merged into main and develop, tagged, follow-up committed. */
@@ -116,6 +117,7 @@ export const hotfixPhases = {
       },
     ],
     untracked: {'test-payment.js': `${F}/test-payment.js`},
+    tests: {},
     openFile: 'src/payment/paymentProcessor.js',
   },
 } satisfies Record<string, Phase>;

@@ -32,6 +32,13 @@ export interface Phase {
   history: HistoryStep[];
   /** Files in the working tree that are not committed (the lesson leaves them untracked). */
   untracked: FileMap;
+  /**
+   * The phase's vitest tests: path inside the phase's project (e.g. `tests/payment.test.ts`)
+   * -> source under `examples/`. They import the code by its repo path
+   * (`../src/payment/paymentProcessor.js`), so the same bytes run in the sandbox, in a zip and
+   * in the root suite (which materializes each phase to a folder first).
+   */
+  tests: FileMap;
   /** The file the sandbox opens first. */
   openFile: string;
 }
