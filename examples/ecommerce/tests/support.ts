@@ -98,22 +98,31 @@ export async function runWithVirtualClock<T>(start: () => T): Promise<T> {
 }
 
 /**
- * Percentage of `count` orders (paid concurrently, `Math.random` seeded) that succeed.
- * Fails if a payment is still pending once every timer has fired.
+ * Percentage of `count` orders (paid concurrently, `Math.random` seeded) that succeed. For
+ * speed it runs on the virtual clock with plain stand-ins for Math.random and console.log
+ * (no vitest spies recording 30,000 calls), all restored before it returns. Fails if a payment
+ * is still pending once every timer has fired.
  */
 export async function successRate(
   pay: (order: {id: string; total: number}) => Promise<PaymentResult>,
   count: number,
   seed: number,
 ): Promise<number> {
-  vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed));
-  let settled = 0;
-  const payments = await runWithVirtualClock(() =>
-    Array.from({length: count}, (_, i) =>
-      pay({id: `ORD_${i + 1}`, total: 10 + (i % 90)}).finally(() => void settled++),
-    ),
-  );
-  if (settled !== count) throw new Error(`${count - settled} payments still pending with no timer left`);
-  const results = await Promise.all(payments);
-  return (results.filter((result) => result.success).length / count) * 100;
+  const saved = {random: Math.random, log: console.log};
+  Math.random = seededRandom(seed);
+  console.log = () => {};
+  try {
+    let settled = 0;
+    const payments = await runWithVirtualClock(() =>
+      Array.from({length: count}, (_, i) =>
+        pay({id: `ORD_${i + 1}`, total: 10 + (i % 90)}).finally(() => void settled++),
+      ),
+    );
+    if (settled !== count) throw new Error(`${count - settled} payments still pending with no timer left`);
+    const results = await Promise.all(payments);
+    return (results.filter((result) => result.success).length / count) * 100;
+  } finally {
+    Math.random = saved.random;
+    console.log = saved.log;
+  }
 }
