@@ -27,15 +27,19 @@ export async function checkLesson(
   const failures = runs.flatMap((run) => run.failures);
   const report: string[] = [];
   for (const run of runs) {
-    report.push(`${run.label}: ${run.ran} bash block(s) run in ${run.ms} ms`);
+    report.push(
+      `${run.label}: ${run.ran} bash block(s) run, ${run.diagrams} diagram(s) and ${run.gitlogs} gitlog block(s) ` +
+        `checked in ${run.ms} ms`,
+    );
     report.push(...run.skipped.map((line) => `  ${line}`), ...run.notes.map((line) => `  ${line}`));
   }
 
-  const finished = runs.filter((run) => run.fingerprint !== undefined);
+  // Only meaningful when each locale passed on its own: otherwise its failures say more.
+  const finished = failures.length > 0 ? [] : runs.filter((run) => run.fingerprint !== undefined);
   for (const run of finished.slice(1)) {
     const reference = finished[0]!;
     if (run.fingerprint !== reference.fingerprint) {
-      const patch = createPatch('repository', reference.fingerprint!, run.fingerprint!, reference.label, run.label)
+      const patch = createPatch('repository', `${reference.fingerprint!}\n`, `${run.fingerprint!}\n`, reference.label, run.label)
         .split('\n')
         .slice(2)
         .join('\n');
@@ -52,6 +56,12 @@ export async function checkLesson(
       const before = await readFile(file, 'utf8');
       await writeFile(file, applyGitlogUpdates(before, updates));
       report.push(`  rewrote ${updates.length} gitlog block(s) in ${file}`);
+    }
+    // Locales leave the same files (checked above when not updating): the first record wins.
+    const record = runs.find((run) => run.recordUpdate)?.recordUpdate;
+    if (record) {
+      await writeFile(record.file, record.text);
+      report.push(`  recorded the lesson's files in ${record.file}`);
     }
   }
   return {lesson, runs, failures, report, ms: Math.round(performance.now() - started)};

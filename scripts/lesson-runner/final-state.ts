@@ -128,3 +128,55 @@ export async function repositoryFingerprint(repo: string, env: Env): Promise<str
   }
   return [refs.trim(), `HEAD ${head.trim()} ${headCommit.trim()}`, ...files].join('\n');
 }
+
+/**
+ * The files a lesson leaves, one line each: `<branch>\t<path>\t<blob>` for every branch, and
+ * `(untracked)\t<path>\t<blob>`. Recorded next to the expectations so that a change to a file in
+ * `examples/` that a lesson creates is named, file by file, until the record is refreshed.
+ */
+export async function fileRecord(repo: string, env: Env): Promise<string> {
+  const lines: string[] = [];
+  const branches = (await git(repo, env, ['for-each-ref', '--format=%(refname:short)', 'refs/heads'])).split('\n');
+  for (const branch of branches.filter((b) => b !== '')) {
+    const listing = await git(repo, env, ['ls-tree', '-r', '-z', `refs/heads/${branch}`]);
+    for (const entry of listing.split('\0')) {
+      const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      if (match) lines.push(`${branch}\t${match[2]}\t${match[1]}`);
+    }
+  }
+  const status = await git(repo, env, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+  for (const entry of status.split('\0').filter((e) => e.startsWith('?? '))) {
+    const file = entry.slice(3);
+    lines.push(`(untracked)\t${file}\t${blobHash(await readFile(path.join(repo, file)))}`);
+  }
+  return lines.sort().join('\n') + '\n';
+}
+
+/** Differences between a recorded file list and the current one, naming each file. */
+export function compareFileRecords(recorded: string, actual: string, recordName: string): string[] {
+  const parse = (text: string): Map<string, string> =>
+    new Map(
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+          const [where, file, blob] = line.split('\t');
+          return [`${where}\t${file}`, blob ?? ''];
+        }),
+    );
+  const before = parse(recorded);
+  const now = parse(actual);
+  const problems: string[] = [];
+  const name = (key: string): string => {
+    const [where, file] = key.split('\t');
+    return where === '(untracked)' ? `untracked file '${file}'` : `file '${file}' on branch '${where}'`;
+  };
+  for (const [key, blob] of now) {
+    if (!before.has(key)) problems.push(`${name(key)} is not in ${recordName}`);
+    else if (before.get(key) !== blob) {
+      problems.push(`${name(key)} changed since it was recorded in ${recordName} (blob ${before.get(key)!.slice(0, 7)} → ${blob.slice(0, 7)})`);
+    }
+  }
+  for (const key of before.keys()) if (!now.has(key)) problems.push(`${name(key)}, recorded in ${recordName}, is gone`);
+  return problems;
+}

@@ -27,6 +27,7 @@ describe('every lesson runs as written, in every locale', () => {
         repoRoot,
         readExample: readExampleFile,
         expectation: expectationFor(lesson),
+        recordFile: path.join(__dirname, 'expectations', `${lesson}.files.txt`),
         update,
       });
       total += check.ms;

@@ -13,7 +13,7 @@ import type {ReadExample} from '../../src/plugins/remark-examples/expand';
 import type {Phase} from '../../examples/ecommerce/phases/types';
 import {compareHistories} from './compare';
 import {extractLesson, firstLine} from './extract';
-import {checkFinalState, repositoryFingerprint} from './final-state';
+import {checkFinalState, compareFileRecords, fileRecord, repositoryFingerprint} from './final-state';
 import {gitLogGraph, normalizeLog, readGitHistory, repositoryRoot, type Env} from './git-state';
 import {GitGraphError, parseGitGraph} from './gitgraph';
 
@@ -60,12 +60,17 @@ export interface LessonRun {
   label: string;
   locale: string;
   ran: number;
+  /** gitGraph diagrams and `text gitlog` blocks checked. */
+  diagrams: number;
+  gitlogs: number;
   /** "skipped (norun): ..." lines: nothing is skipped silently. */
   skipped: string[];
   /** Things worth printing that are not failures (e.g. "no bash block"). */
   notes: string[];
   failures: string[];
   gitlogUpdates: GitlogUpdate[];
+  /** In update mode: the file record to write when it changed. */
+  recordUpdate?: {file: string; text: string};
   /** Refs, HEAD and working tree at the end, to compare locales. */
   fingerprint?: string;
   ms: number;
@@ -76,7 +81,12 @@ export interface RunOptions {
   readExample: ReadExample;
   /** The end state the lesson promises; undefined when the lesson declares none. */
   expectation?: {phaseId: string; phase: Phase};
-  /** Collect `text gitlog` rewrites instead of failing on them. */
+  /**
+   * File listing every file the lesson leaves with its blob hash (see `fileRecord`); a change
+   * names the file. Undefined: not checked.
+   */
+  recordFile?: string;
+  /** Collect `text gitlog` rewrites (and the file record) instead of failing on them. */
   update?: boolean;
   blockTimeoutMs?: number;
 }
@@ -141,7 +151,7 @@ function gitlogHint(expected: string, actual: string): string {
 export async function runLesson(lessonFile: LessonFile, options: RunOptions): Promise<LessonRun> {
   const started = performance.now();
   const label = `${lessonFile.lesson} [${lessonFile.locale}]`;
-  const result: LessonRun = {label, locale: lessonFile.locale, ran: 0, skipped: [], notes: [], failures: [], gitlogUpdates: [], ms: 0};
+  const result: LessonRun = {label, locale: lessonFile.locale, ran: 0, diagrams: 0, gitlogs: 0, skipped: [], notes: [], failures: [], gitlogUpdates: [], ms: 0};
   const finish = (): LessonRun => ({...result, ms: Math.round(performance.now() - started)});
 
   const mdx = lessonFile.mdx ?? (await readFile(lessonFile.file, 'utf8'));
@@ -198,6 +208,7 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
 
       const repo = await repositoryRoot(cwd, env);
       if (item.kind === 'gitGraph') {
+        result.diagrams++;
         let where = `${label} diagram ${item.index} (line ${item.line})`;
         try {
           const diagram = parseGitGraph(item.source);
@@ -217,6 +228,7 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
       }
 
       // text gitlog
+      result.gitlogs++;
       const where = `${label} gitlog block ${item.index} (line ${item.line})`;
       if (!repo) {
         result.failures.push(`${where}: no git repository exists at this point of the lesson`);
@@ -251,6 +263,23 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
       return finish();
     }
     result.fingerprint = await repositoryFingerprint(repo, env);
+    if (options.recordFile) {
+      const record = await fileRecord(repo, env);
+      const recorded = await readFile(options.recordFile, 'utf8').catch(() => undefined);
+      const recordName = path.relative(options.repoRoot, options.recordFile);
+      if (options.update) {
+        if (recorded !== record) result.recordUpdate = {file: options.recordFile, text: record};
+      } else if (recorded === undefined) {
+        result.failures.push(`${label}: ${recordName} does not exist yet: run \`npm run lessons:update\` to record the files the lesson creates`);
+      } else {
+        for (const problem of compareFileRecords(recorded, record, recordName)) {
+          result.failures.push(
+            `${label} end of lesson: ${problem}. A file the lesson creates (from examples/) changed: ` +
+              'if that is intended, run `npm run lessons:update`.',
+          );
+        }
+      }
+    }
     if (!options.expectation) {
       result.failures.push(
         `${label}: no expectations for the end of the lesson: add scripts/lesson-runner/expectations/` +

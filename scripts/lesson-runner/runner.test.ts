@@ -23,7 +23,8 @@ const fixture = (locale: string): LessonFile => ({
 });
 // The fixture is lesson 02 in miniature: it ends where lesson 02 ends.
 const expectation = expectationFor('02-hotfix-workflow');
-const options = {repoRoot, readExample: readExampleFile, expectation};
+const recordFile = path.join(__dirname, 'fixtures', '99-runner-fixture.files.txt');
+const options = {repoRoot, readExample: readExampleFile, expectation, recordFile};
 
 /** Runs the Italian fixture with one edit to its text (or to an examples/ file). */
 async function runBroken(edit: (mdx: string) => string, readExample: ReadExample = readExampleFile) {
@@ -40,7 +41,7 @@ describe('lesson runner on the fixture lesson', () => {
     console.log(check.report.join('\n'));
     if (check.failures.length > 0) throw new Error(`\n${check.failures.join('\n\n')}\n`);
     for (const run of check.runs) {
-      expect(run.ran).toBe(7);
+      expect(run).toMatchObject({ran: 7, diagrams: 3, gitlogs: 3});
       expect(run.skipped).toEqual([
         `skipped (norun): 99-runner-fixture [${run.locale}] block 3, first line: ${
           run.locale === 'it' ? '# Da non fare: riscrive la storia condivisa' : '# Do not: it rewrites shared history'
@@ -85,5 +86,9 @@ describe('lesson runner on the fixture lesson', () => {
     expect(text).toContain(
       'only the commit hashes differ, from "hotfix: fix payment timeout and add retry logic" on',
     );
+    expect(text).toContain(
+      "99-runner-fixture [it] end of lesson: file 'src/payment/paymentProcessor.js' on branch 'develop' changed since it was recorded in scripts/lesson-runner/fixtures/99-runner-fixture.files.txt",
+    );
+    expect(text).toContain("file 'src/payment/paymentProcessor.js' on branch 'main' changed");
   });
 });
