@@ -56,6 +56,28 @@ describe('replayPhase', () => {
     ]);
   });
 
+  it('replays --no-ff merges, conflict resolutions and tags on another branch', () => {
+    const {history: h, trees: t} = replayPhase([
+      {op: 'commit', message: 'a', files: {'x.js': 'x1'}},
+      {op: 'branch', name: 'feature'},
+      {op: 'commit', message: 'b', files: {'x.js': 'x2'}},
+      {op: 'switch', name: 'main'},
+      {op: 'commit', message: 'c', files: {'x.js': 'x3'}},
+      {op: 'merge', branch: 'feature', message: 'm1', resolved: {'x.js': 'x4'}},
+      {op: 'branch', name: 'topic'},
+      {op: 'commit', message: 'd', files: {'y.js': 'y1'}},
+      {op: 'switch', name: 'main'},
+      {op: 'merge', branch: 'topic', message: 'm2', noFf: true},
+      {op: 'tag', name: 'keep', message: 'keep b', target: 'feature'},
+      {op: 'deleteBranch', name: 'feature', force: true},
+    ] as Parameters<typeof replayPhase>[0]);
+    const tip = h.branches.get('main')!;
+    expect(h.commits.get(tip)!.subject).toBe('m2');
+    expect(t.get(tip)).toEqual({'x.js': 'x4', 'y.js': 'y1'});
+    expect(h.commits.get(h.tags.get('keep')!.target)!.subject).toBe('b');
+    expect([...h.branches.keys()].sort()).toEqual(['main', 'topic']);
+  });
+
   it('refuses a phase whose merge without a message cannot fast-forward, or that conflicts', () => {
     const base = [
       {op: 'commit', message: 'a', files: {'x.js': 'x1'}},
@@ -65,6 +87,6 @@ describe('replayPhase', () => {
       {op: 'commit', message: 'c', files: {'x.js': 'x3'}},
     ] as const;
     expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: ''}])).toThrow('not a fast-forward');
-    expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: 'm'}])).toThrow('changed on both sides');
+    expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: 'm'}])).toThrow('changed on both sides (x3 vs x2) and the phase gives no resolution');
   });
 });

@@ -14,16 +14,31 @@ export interface ReplayedPhase {
 
 const subjectOf = (message: string): string => message.split('\n')[0]!;
 
+/**
+ * Step options some lessons need, read when present (whatever `types.ts` calls them today):
+ * `git merge --no-ff` (`noFastForward` / `noFf`), a merge's conflict resolution (`resolved`:
+ * repo path -> source), `git tag -a name <branch>` (`target`), `git branch -D` (`force`).
+ */
+type Step = HistoryStep & {
+  noFastForward?: boolean;
+  noFf?: boolean;
+  resolved?: FileMap;
+  target?: string;
+  force?: boolean;
+};
+
 /** Three-way merge of file maps (no deletions in phases): a real conflict is a phase error. */
-function mergeTrees(base: FileMap, ours: FileMap, theirs: FileMap, context: string): FileMap {
+function mergeTrees(base: FileMap, ours: FileMap, theirs: FileMap, resolved: FileMap, context: string): FileMap {
   const merged: FileMap = {};
   for (const path of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
     const [b, o, t] = [base[path], ours[path], theirs[path]];
     if (o === t || t === b) merged[path] = o!;
     else if (o === b) merged[path] = t!;
-    else throw new Error(`${context}: ${path} changed on both sides (${o} vs ${t})`);
+    else if (resolved[path] === undefined) {
+      throw new Error(`${context}: ${path} changed on both sides (${o} vs ${t}) and the phase gives no resolution`);
+    }
   }
-  return merged;
+  return {...merged, ...resolved};
 }
 
 function mergeBase(history: HistoryModel, a: string, b: string): string | undefined {
@@ -48,7 +63,7 @@ function mergeBase(history: HistoryModel, a: string, b: string): string | undefi
   return undefined;
 }
 
-export function replayPhase(steps: HistoryStep[], initialBranch = 'main'): ReplayedPhase {
+export function replayPhase(steps: readonly HistoryStep[], initialBranch = 'main'): ReplayedPhase {
   const history = emptyHistory();
   const trees = new Map<string, FileMap>();
   let current = initialBranch;
@@ -61,7 +76,7 @@ export function replayPhase(steps: HistoryStep[], initialBranch = 'main'): Repla
     history.branches.set(current, id);
   };
 
-  for (const step of steps) {
+  for (const step of steps as readonly Step[]) {
     const tip = history.branches.get(current);
     const tipTree = tip === undefined ? {} : trees.get(tip)!;
     switch (step.op) {
@@ -81,7 +96,8 @@ export function replayPhase(steps: HistoryStep[], initialBranch = 'main'): Repla
         const theirs = history.branches.get(step.branch);
         if (theirs === undefined || tip === undefined) throw new Error(`phase: cannot merge ${step.branch}`);
         if (isAncestor(history, theirs, tip)) break; // already up to date
-        if (isAncestor(history, tip, theirs)) {
+        const noFastForward = step.noFastForward === true || step.noFf === true;
+        if (!noFastForward && isAncestor(history, tip, theirs)) {
           history.branches.set(current, theirs); // fast-forward
           break;
         }
@@ -91,15 +107,18 @@ export function replayPhase(steps: HistoryStep[], initialBranch = 'main'): Repla
           base === undefined ? {} : trees.get(base)!,
           tipTree,
           trees.get(theirs)!,
+          step.resolved ?? {},
           `phase: merge ${step.branch} into ${current}`,
         );
         commit(step.message, [tip, theirs], tree);
         break;
       }
-      case 'tag':
-        if (tip === undefined) throw new Error(`phase: tag ${step.name} before any commit`);
-        history.tags.set(step.name, {target: tip, annotated: true, message: step.message});
+      case 'tag': {
+        const target = step.target === undefined ? tip : history.branches.get(step.target);
+        if (target === undefined) throw new Error(`phase: tag ${step.name} on nothing`);
+        history.tags.set(step.name, {target, annotated: true, message: step.message});
         break;
+      }
       case 'deleteBranch':
         history.branches.delete(step.name);
         break;
