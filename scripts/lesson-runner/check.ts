@@ -32,6 +32,9 @@ export async function checkLesson(
         `checked in ${run.ms} ms`,
     );
     report.push(...run.skipped.map((line) => `  ${line}`), ...run.notes.map((line) => `  ${line}`));
+    for (const block of run.blockTimes.filter((b) => b.ms >= 1000)) {
+      report.push(`  slow: bash block ${block.index} (line ${block.line}) took ${block.ms} ms`);
+    }
   }
 
   // Only meaningful when each locale passed on its own: otherwise its failures say more.

@@ -52,7 +52,8 @@ describe('compareHistories', () => {
         git,
       ),
     ).toEqual([
-      "branch 'dev' is missing in git (the diagram shows it)",
+      `branch 'dev' is missing in git (the diagram shows it; if the lesson deletes it in a way ` +
+        `the runner cannot see, add the line "%% deleted: dev" to the diagram)`,
       "git has branch 'develop', which the diagram does not show",
     ]);
   });
@@ -74,12 +75,29 @@ describe('compareHistories', () => {
       git,
     );
     expect(problems).toEqual([
-      "branch 'hotfix' is missing in git (the diagram shows it)",
+      `branch 'hotfix' is missing in git (the diagram shows it; if the lesson deletes it in a way ` +
+        `the runner cannot see, add the line "%% deleted: hotfix" to the diagram)`,
       `branch 'main' (first-parent history, root → tip):\n` +
         `    expected: "init" → "Merge branch 'hotfix'"\n` +
         `    got:      "init" → "fix" → "docs"`,
       `merge commit "Merge branch 'hotfix'" is not in git`,
     ]);
+  });
+
+  it('accepts a branch the lesson deleted, still drawn because Mermaid cannot delete branches', () => {
+    // Lesson 03: an experiment merged into develop, its branch deleted afterwards.
+    const drawn = `gitGraph
+      commit id: "init"
+      branch develop
+      commit id: "wip"
+      branch experiment
+      commit id: "try"
+      checkout develop
+      merge experiment id: "Merge experiment"`;
+    const afterDeletion = model(drawn);
+    afterDeletion.branches.delete('experiment');
+    expect(compareHistories(model(drawn), afterDeletion, {source: 'the diagram', deleted: new Set(['experiment'])})).toEqual([]);
+    expect(compareHistories(model(drawn), afterDeletion, {source: 'the diagram'})).toHaveLength(1);
   });
 
   it('reports a merge drawn where git made a regular commit, and wrong parents', () => {

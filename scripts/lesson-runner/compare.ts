@@ -7,6 +7,11 @@ import {firstParentChain, type HistoryModel} from './history';
 export interface CompareOptions {
   /** Who makes the claim, for messages: "the diagram", "the expectations". */
   source: string;
+  /**
+   * Branches the lesson deleted (`git branch -d/-D` in a block above, or `%% deleted:` in the
+   * diagram): Mermaid cannot delete a branch, so a diagram may still draw them.
+   */
+  deleted?: ReadonlySet<string>;
 }
 
 const quote = (subject: string): string => JSON.stringify(subject);
@@ -31,7 +36,7 @@ function describeParents(model: HistoryModel, id: string): string {
 export function compareHistories(
   expected: HistoryModel,
   actual: HistoryModel,
-  {source}: CompareOptions,
+  {source, deleted = new Set()}: CompareOptions,
 ): string[] {
   const problems: string[] = [];
   /** expected commit id -> actual commit id, for commits matched by position on a branch. */
@@ -61,8 +66,11 @@ export function compareHistories(
 
   // Branches: same set, same first-parent history, same parents along it.
   for (const name of expected.branches.keys()) {
-    if (!actual.branches.has(name)) {
-      problems.push(`branch '${name}' is missing in git (${source} shows it)`);
+    if (!actual.branches.has(name) && !deleted.has(name)) {
+      problems.push(
+        `branch '${name}' is missing in git (${source} shows it; if the lesson deletes it in a way ` +
+          `the runner cannot see, add the line "%% deleted: ${name}" to the diagram)`,
+      );
     }
   }
   for (const name of actual.branches.keys()) {

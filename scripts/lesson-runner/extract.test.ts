@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {extractLesson, firstLine} from './extract';
-import {applyGitlogUpdates} from './run';
+import {applyGitlogUpdates, deletedBranches} from './run';
 
 const files: Record<string, string> = {'notes.md': '# Notes\n\n```js\nx();\n```\n', 'a.js': 'a();\n'};
 const read = (file: string): string => {
@@ -113,5 +113,19 @@ describe('extractLesson', () => {
 
   it('fails on an include that does not exist, like the site build', () => {
     expect(() => extractLesson('```bash\n%include nope.js\n```\n', read)).toThrow('examples/nope.js');
+  });
+});
+
+describe('deletedBranches', () => {
+  it('finds the branches a block deletes, and only those', () => {
+    const code = [
+      'git branch -d hotfix/payment-timeout-fix',
+      '  git branch -D experiment/a experiment/b # archived first',
+      'git branch --delete --force old && echo ok',
+      'git branch -m main',
+      'git branch feature/x',
+      'echo "git branch -d not-a-command"',
+    ].join('\n');
+    expect(deletedBranches(code)).toEqual(['hotfix/payment-timeout-fix', 'experiment/a', 'experiment/b', 'old']);
   });
 });

@@ -60,6 +60,11 @@ gitGraph TB:
     });
   });
 
+  it('reads branches declared deleted in a comment', () => {
+    const {deleted} = parseGitGraph('gitGraph\n  %% deleted: "experiment/a", experiment/b\n  %% other\n  commit id: "x"');
+    expect([...deleted]).toEqual(['experiment/a', 'experiment/b']);
+  });
+
   it('honours mainBranchName', () => {
     const {history} = parseGitGraph("%%{init: {'gitGraph': {'mainBranchName': 'master'}}}%%\ngitGraph\n  commit id: \"a\"");
     expect([...history.branches.keys()]).toEqual(['master']);

@@ -9,12 +9,17 @@
  *   merge name [id: "..."] [tag: "..."] [type: ...]
  *   cherry-pick id: "..." [parent: "..."] [tag: "..."]
  *
- * Ignored: `%%` comments, `%%{init}%%` and front matter config (except `mainBranchName`),
+ * `%% deleted: name, ...` declares branches the lesson deleted in a way the runner cannot see
+ * (it sees `git branch -d/-D` in the blocks above by itself).
+ *
+ * Ignored: other `%%` comments, `%%{init}%%` and front matter config (except `mainBranchName`),
  * `accTitle:`/`accDescr:` (kept as metadata), the optional `gitGraph LR:` orientation.
  */
 import {emptyHistory, type HistoryModel} from './history';
 
 export interface GitGraphDiagram {
+  /** Branches declared deleted with a `%% deleted: a, b` comment line. */
+  deleted: Set<string>;
   accTitle?: string;
   accDescr?: string;
   history: HistoryModel;
@@ -109,6 +114,7 @@ export function parseGitGraph(source: string): GitGraphDiagram {
   let accTitle: string | undefined;
   let accDescr: string | undefined;
   let started = false;
+  const deleted = new Set<string>();
 
   const addCommit = (subject: string, parents: string[], line: number, tags: string[]): void => {
     if (history.commits.has(subject)) {
@@ -126,6 +132,11 @@ export function parseGitGraph(source: string): GitGraphDiagram {
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1 + offset;
     const text = lines[i]!.trim().replace(/;$/, '').trim();
+    const deletion = /^%%\s*deleted\s*:\s*(.+)$/.exec(text);
+    if (deletion) {
+      for (const name of deletion[1]!.split(',')) deleted.add(name.trim().replace(/^["']|["']$/g, ''));
+      continue;
+    }
     if (text === '' || isComment(text)) continue;
     if (!started) {
       if (!/^gitGraph\b/.test(text)) throw new GitGraphError('the diagram must start with gitGraph', line);
@@ -203,5 +214,5 @@ export function parseGitGraph(source: string): GitGraphDiagram {
     }
   }
   if (!started) throw new GitGraphError('the diagram must start with gitGraph', 1);
-  return {accTitle, accDescr, history, commitLines};
+  return {deleted, accTitle, accDescr, history, commitLines};
 }

@@ -63,6 +63,8 @@ export interface LessonRun {
   /** gitGraph diagrams and `text gitlog` blocks checked. */
   diagrams: number;
   gitlogs: number;
+  /** Wall time of each bash block that ran. */
+  blockTimes: Array<{index: number; line: number; ms: number}>;
   /** "skipped (norun): ..." lines: nothing is skipped silently. */
   skipped: string[];
   /** Things worth printing that are not failures (e.g. "no bash block"). */
@@ -125,6 +127,17 @@ function runBash(script: string, cwd: string, env: Env, timeoutMs: number): Prom
   });
 }
 
+/** Branch names a block deletes with `git branch -d/-D/--delete [--force] name...`. */
+export function deletedBranches(code: string): string[] {
+  const names: string[] = [];
+  for (const line of code.split('\n')) {
+    const match = /^\s*git\s+branch\s+((?:-[dD]|--delete)(?:\s+(?:-f|--force))?)\s+([^#;&|]+)/.exec(line);
+    if (!match) continue;
+    names.push(...match[2]!.trim().split(/\s+/).filter((name) => !name.startsWith('-')));
+  }
+  return names;
+}
+
 /** Explains a gitlog difference; hashes alone differing means content changed, not the graph. */
 function gitlogHint(expected: string, actual: string): string {
   const withoutHashes = (text: string): string => text.replace(/\b[0-9a-f]{7,40}\b/g, '#######');
@@ -151,7 +164,7 @@ function gitlogHint(expected: string, actual: string): string {
 export async function runLesson(lessonFile: LessonFile, options: RunOptions): Promise<LessonRun> {
   const started = performance.now();
   const label = `${lessonFile.lesson} [${lessonFile.locale}]`;
-  const result: LessonRun = {label, locale: lessonFile.locale, ran: 0, diagrams: 0, gitlogs: 0, skipped: [], notes: [], failures: [], gitlogUpdates: [], ms: 0};
+  const result: LessonRun = {label, locale: lessonFile.locale, ran: 0, diagrams: 0, gitlogs: 0, blockTimes: [], skipped: [], notes: [], failures: [], gitlogUpdates: [], ms: 0};
   const finish = (): LessonRun => ({...result, ms: Math.round(performance.now() - started)});
 
   const mdx = lessonFile.mdx ?? (await readFile(lessonFile.file, 'utf8'));
@@ -186,6 +199,8 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
     const bashEnv = path.join(tmp, 'bash-env');
     await writeFile(bashEnv, `unset BASH_ENV\ntrap 'pwd > ${JSON.stringify(cwdFile)}' EXIT\n`);
     let cwd = work;
+    /** Branches deleted by the blocks run so far. */
+    const deleted = new Set<string>();
 
     for (const item of items) {
       if (item.kind === 'bash') {
@@ -193,8 +208,10 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
         if (item.norun) continue;
         const script = path.join(blocks, `bash-block-${item.index}.sh`);
         await writeFile(script, item.code + '\n');
+        const blockStarted = performance.now();
         const run = await runBash(script, cwd, {...env, BASH_ENV: bashEnv}, options.blockTimeoutMs ?? 30_000);
         result.ran++;
+        result.blockTimes.push({index: item.index, line: item.line, ms: Math.round(performance.now() - blockStarted)});
         if (run.code !== 0 || run.timedOut) {
           const why = run.timedOut ? 'timed out' : `exited with ${run.code ?? run.signal}`;
           const output = run.stderr.trim() !== '' ? `stderr (last lines):\n${indentBlock(tail(run.stderr, 15))}` : '';
@@ -203,6 +220,7 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
           return finish();
         }
         cwd = (await readFile(cwdFile, 'utf8')).trim();
+        for (const name of deletedBranches(item.code)) deleted.add(name);
         continue;
       }
 
@@ -218,7 +236,10 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
             continue;
           }
           const actual = await readGitHistory(repo, env);
-          const problems = compareHistories(diagram.history, actual, {source: 'the diagram'});
+          const problems = compareHistories(diagram.history, actual, {
+            source: 'the diagram',
+            deleted: new Set([...deleted, ...diagram.deleted]),
+          });
           for (const problem of problems) result.failures.push(`${where}: ${problem}`);
         } catch (error) {
           if (!(error instanceof GitGraphError)) throw error;
