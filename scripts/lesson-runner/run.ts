@@ -82,7 +82,7 @@ export interface RunOptions {
   repoRoot: string;
   readExample: ReadExample;
   /** The end state the lesson promises; undefined when the lesson declares none. */
-  expectation?: {phaseId: string; phase: Phase};
+  expectation?: {phaseId: string; phase?: Phase};
   /**
    * File listing every file the lesson leaves with its blob hash (see `fileRecord`); a change
    * names the file. Undefined: not checked.
@@ -305,6 +305,11 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
       result.failures.push(
         `${label}: no expectations for the end of the lesson: add scripts/lesson-runner/expectations/` +
           `${lessonFile.lesson}.ts (naming its final phase in examples/ecommerce/phases) and register it in expectations/index.ts`,
+      );
+    } else if (!options.expectation.phase) {
+      result.failures.push(
+        `${label}: scripts/lesson-runner/expectations/${lessonFile.lesson}.ts names the phase ` +
+          `'${options.expectation.phaseId}', which examples/ecommerce/phases does not define`,
       );
     } else {
       const problems = await checkFinalState(
