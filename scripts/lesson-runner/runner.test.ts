@@ -35,7 +35,7 @@ async function runBroken(edit: (mdx: string) => string, readExample: ReadExample
   return runLesson({...lesson, mdx: broken}, {...options, readExample});
 }
 
-describe('lesson runner on the fixture lesson', () => {
+describe.concurrent('lesson runner on the fixture lesson', () => {
   it('runs both locales clean, lists the norun block and leaves the same repository', {timeout: 60_000}, async () => {
     const check = await checkLesson('99-runner-fixture', [fixture('it'), fixture('en')], {...options, update});
     console.log(check.report.join('\n'));
