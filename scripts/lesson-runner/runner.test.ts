@@ -62,6 +62,15 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
     expect(text).toContain('end of lesson:');
   });
 
+  it('stops at a failing command with lesson, locale, block, line and stderr', {timeout: 30_000}, async () => {
+    const run = await runBroken((mdx) => mdx.replace('# Torna a main, la produzione\ngit switch main', 'git switch mian'));
+    expect(run.ran).toBe(2);
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toMatch(
+      /^99-runner-fixture \[it\] bash block 2 \(line \d+: # Lavoro in corso su develop\) exited with 128\nstderr \(last lines\):\n(.|\n)*fatal: invalid reference: mian/,
+    );
+  });
+
   it('fails when a branch name is changed in a diagram', {timeout: 30_000}, async () => {
     const run = await runBroken((mdx) =>
       mdx.replace('  branch develop order: 2\n', '  branch development order: 2\n'),
