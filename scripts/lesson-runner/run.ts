@@ -164,7 +164,19 @@ function gitlogHint(expected: string, actual: string): string {
 export async function runLesson(lessonFile: LessonFile, options: RunOptions): Promise<LessonRun> {
   const started = performance.now();
   const label = `${lessonFile.lesson} [${lessonFile.locale}]`;
-  const result: LessonRun = {label, locale: lessonFile.locale, ran: 0, diagrams: 0, gitlogs: 0, blockTimes: [], skipped: [], notes: [], failures: [], gitlogUpdates: [], ms: 0};
+  const result: LessonRun = {
+    label,
+    locale: lessonFile.locale,
+    ran: 0,
+    diagrams: 0,
+    gitlogs: 0,
+    blockTimes: [],
+    skipped: [],
+    notes: [],
+    failures: [],
+    gitlogUpdates: [],
+    ms: 0,
+  };
   const finish = (): LessonRun => ({...result, ms: Math.round(performance.now() - started)});
 
   const mdx = lessonFile.mdx ?? (await readFile(lessonFile.file, 'utf8'));
@@ -267,7 +279,8 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
             text: actualLog,
           });
         } else {
-          const patch = createPatch('gitlog', expectedLog + '\n', actualLog + '\n', 'in the lesson', 'git log --graph --oneline --all --decorate')
+          const command = 'git log --graph --oneline --all --decorate';
+          const patch = createPatch('gitlog', `${expectedLog}\n`, `${actualLog}\n`, 'in the lesson', command)
             .split('\n')
             .slice(2)
             .join('\n');
