@@ -12,6 +12,13 @@ describe('compareFileRecords', () => {
       "file 'gone.md' on branch 'main', recorded in rec.txt, is gone",
     ]);
   });
+  it('names the examples/ source when known', () => {
+    const sources = new Map([['main\ta.js', 'ecommerce/files/a.js']]);
+    expect(compareFileRecords(recorded, recorded.replace('1111111aaa', '5555555aaa'), 'rec.txt', sources)).toEqual([
+      "file 'a.js' on branch 'main' (examples/ecommerce/files/a.js) changed since it was recorded in rec.txt (blob 1111111 → 5555555)",
+    ]);
+  });
+
   it('accepts the same files in any order', () => {
     expect(compareFileRecords(recorded, recorded.split('\n').reverse().join('\n'), 'rec.txt')).toEqual([]);
   });

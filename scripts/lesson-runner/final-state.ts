@@ -153,7 +153,13 @@ export async function fileRecord(repo: string, env: Env): Promise<string> {
 }
 
 /** Differences between a recorded file list and the current one, naming each file. */
-export function compareFileRecords(recorded: string, actual: string, recordName: string): string[] {
+export function compareFileRecords(
+  recorded: string,
+  actual: string,
+  recordName: string,
+  /** `<branch>\t<path>` or `(untracked)\t<path>` -> source under `examples/`, to name it. */
+  sources: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const parse = (text: string): Map<string, string> =>
     new Map(
       text
@@ -169,7 +175,8 @@ export function compareFileRecords(recorded: string, actual: string, recordName:
   const problems: string[] = [];
   const name = (key: string): string => {
     const [where, file] = key.split('\t');
-    return where === '(untracked)' ? `untracked file '${file}'` : `file '${file}' on branch '${where}'`;
+    const source = sources.has(key) ? ` (examples/${sources.get(key)})` : '';
+    return where === '(untracked)' ? `untracked file '${file}'${source}` : `file '${file}' on branch '${where}'${source}`;
   };
   for (const [key, blob] of now) {
     if (!before.has(key)) problems.push(`${name(key)} is not in ${recordName}`);
@@ -179,4 +186,15 @@ export function compareFileRecords(recorded: string, actual: string, recordName:
   }
   for (const key of before.keys()) if (!now.has(key)) problems.push(`${name(key)}, recorded in ${recordName}, is gone`);
   return problems;
+}
+
+/** Where each file a phase leaves comes from, keyed like `fileRecord` lines. */
+export function phaseSources(phase: Phase): Map<string, string> {
+  const {history, trees} = replayPhase(phase.history);
+  const sources = new Map<string, string>();
+  for (const [branch, tip] of history.branches) {
+    for (const [file, source] of Object.entries(trees.get(tip)!)) sources.set(`${branch}\t${file}`, source);
+  }
+  for (const [file, source] of Object.entries(phase.untracked)) sources.set(`(untracked)\t${file}`, source);
+  return sources;
 }

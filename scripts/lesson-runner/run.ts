@@ -13,7 +13,7 @@ import type {ReadExample} from '../../src/plugins/remark-examples/expand';
 import type {Phase} from '../../examples/ecommerce/phases/types';
 import {compareHistories} from './compare';
 import {extractLesson, firstLine} from './extract';
-import {checkFinalState, compareFileRecords, fileRecord, repositoryFingerprint} from './final-state';
+import {checkFinalState, compareFileRecords, fileRecord, phaseSources, repositoryFingerprint} from './final-state';
 import {gitLogGraph, normalizeLog, readGitHistory, repositoryRoot, type Env} from './git-state';
 import {GitGraphError, parseGitGraph} from './gitgraph';
 
@@ -306,7 +306,8 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
       } else if (recorded === undefined) {
         result.failures.push(`${label}: ${recordName} does not exist yet: run \`npm run lessons:update\` to record the files the lesson creates`);
       } else {
-        for (const problem of compareFileRecords(recorded, record, recordName)) {
+        const phase = options.expectation?.phase;
+        for (const problem of compareFileRecords(recorded, record, recordName, phase ? phaseSources(phase) : undefined)) {
           result.failures.push(
             `${label} end of lesson: ${problem}. A file the lesson creates (from examples/) changed: ` +
               'if that is intended, run `npm run lessons:update`.',

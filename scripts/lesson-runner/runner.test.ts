@@ -96,8 +96,10 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
       'only the commit hashes differ, from "hotfix: fix payment timeout and add retry logic" on',
     );
     expect(text).toContain(
-      "99-runner-fixture [it] end of lesson: file 'src/payment/paymentProcessor.js' on branch 'develop' changed since it was recorded in scripts/lesson-runner/fixtures/99-runner-fixture.files.txt",
+      "99-runner-fixture [it] end of lesson: file 'src/payment/paymentProcessor.js' on branch 'develop' " +
+        '(examples/ecommerce/files/payment/paymentProcessor.hotfix.js) changed since it was recorded in ' +
+        'scripts/lesson-runner/fixtures/99-runner-fixture.files.txt',
     );
-    expect(text).toContain("file 'src/payment/paymentProcessor.js' on branch 'main' changed");
+    expect(text).toContain("file 'src/payment/paymentProcessor.js' on branch 'main' (examples/");
   });
 });
