@@ -39,6 +39,12 @@ export interface Phase {
    * in the root suite (which materializes each phase to a folder first).
    */
   tests: FileMap;
+  /**
+   * The script `npm run demo` runs with `node` (a path of the phase's project, e.g.
+   * `test-payment.js`). Omit it only when the phase has nothing to demo: its package.json
+   * then has no `demo` script.
+   */
+  demo?: string;
   /** The file the sandbox opens first. */
   openFile: string;
 }
