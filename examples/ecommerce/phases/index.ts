@@ -2,10 +2,12 @@
  * Every phase of the course's e-commerce repository, by id. One module per lesson;
  * add a lesson's phases here.
  */
+import {featurePhases} from './01-feature-branch';
 import {hotfixPhases} from './02-hotfix-workflow';
 import type {Phase} from './types';
 
 export const phases = {
+  ...featurePhases,
   ...hotfixPhases,
 } satisfies Record<string, Phase>;
 

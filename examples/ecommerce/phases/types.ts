@@ -18,8 +18,13 @@ export type HistoryStep =
   | {op: 'branch'; name: string}
   /** `git switch name`. */
   | {op: 'switch'; name: string}
-  /** `git merge branch`: fast-forward when possible, else a merge commit with `message`. */
-  | {op: 'merge'; branch: string; message: string}
+  /**
+   * `git merge branch`: fast-forward when possible, else a merge commit with `message`.
+   * `noFastForward`: `git merge --no-ff`, always a merge commit (even when a fast-forward was possible).
+   * `resolved`: the merge stops on a conflict in these files; the merge commit takes them with this
+   * content (path in the repo -> source under `examples/`), as `git add` + `git commit --no-edit` do.
+   */
+  | {op: 'merge'; branch: string; message: string; noFastForward?: boolean; resolved?: FileMap}
   /** `git tag -a name -m message` on the current commit. */
   | {op: 'tag'; name: string; message: string}
   /** `git branch -d name`. */
