@@ -3,10 +3,12 @@
  * add a lesson's phases here.
  */
 import {hotfixPhases} from './02-hotfix-workflow';
+import {experimentationPhases} from './03-experimentation';
 import type {Phase} from './types';
 
 export const phases = {
   ...hotfixPhases,
+  ...experimentationPhases,
 } satisfies Record<string, Phase>;
 
 export type PhaseId = keyof typeof phases;

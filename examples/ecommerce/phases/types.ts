@@ -18,12 +18,21 @@ export type HistoryStep =
   | {op: 'branch'; name: string}
   /** `git switch name`. */
   | {op: 'switch'; name: string}
-  /** `git merge branch`: fast-forward when possible, else a merge commit with `message`. */
-  | {op: 'merge'; branch: string; message: string}
-  /** `git tag -a name -m message` on the current commit. */
-  | {op: 'tag'; name: string; message: string}
-  /** `git branch -d name`. */
-  | {op: 'deleteBranch'; name: string};
+  /**
+   * `git merge branch`: fast-forward when possible, else a merge commit with `message`.
+   * With `noFf: true`, `git merge --no-ff`: always a merge commit with `message`.
+   */
+  | {op: 'merge'; branch: string; message: string; noFf?: boolean}
+  /**
+   * `git tag -a name -m message` (an annotated tag) on the current commit, or on `target`
+   * (a branch name) when given: `git tag -a name target -m message`.
+   */
+  | {op: 'tag'; name: string; message: string; target?: string}
+  /**
+   * `git branch -d name`; with `force: true`, `git branch -D name` (deletes a branch whose
+   * commits are not merged: lesson 03 tags them first so they stay reachable).
+   */
+  | {op: 'deleteBranch'; name: string; force?: boolean};
 
 export interface Phase {
   /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */

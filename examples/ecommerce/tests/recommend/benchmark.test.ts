@@ -17,8 +17,8 @@ describe('the benchmark harness (bench-recommendations.js)', () => {
   it('trains on the older orders and tests on the newest ones, never mixing them', () => {
     const orders = Array.from({length: 10}, (_, i) => order(i + 1, ['p01', 'p02']));
     const {training, test} = splitOrders(orders, 3);
-    expect(training.map((o) => o.id)).toEqual(orders.slice(0, 7).map((o) => o.id));
-    expect(test.map((o) => o.id)).toEqual(['ORD-8', 'ORD-9', 'ORD-10']);
+    expect(training.map((o: Order) => o.id)).toEqual(orders.slice(0, 7).map((o) => o.id));
+    expect(test.map((o: Order) => o.id)).toEqual(['ORD-8', 'ORD-9', 'ORD-10']);
     expect(HELD_OUT).toBe(50);
     expect(TOP_K).toBe(3);
   });
