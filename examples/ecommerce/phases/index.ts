@@ -4,11 +4,13 @@
  */
 import {featurePhases} from './01-feature-branch';
 import {hotfixPhases} from './02-hotfix-workflow';
+import {experimentationPhases} from './03-experimentation';
 import type {Phase} from './types';
 
 export const phases = {
   ...featurePhases,
   ...hotfixPhases,
+  ...experimentationPhases,
 } satisfies Record<string, Phase>;
 
 export type PhaseId = keyof typeof phases;

@@ -25,10 +25,16 @@ export type HistoryStep =
    * content (path in the repo -> source under `examples/`), as `git add` + `git commit --no-edit` do.
    */
   | {op: 'merge'; branch: string; message: string; noFastForward?: boolean; resolved?: FileMap}
-  /** `git tag -a name -m message` on the current commit. */
-  | {op: 'tag'; name: string; message: string}
-  /** `git branch -d name`. */
-  | {op: 'deleteBranch'; name: string};
+  /**
+   * `git tag -a name -m message` (an annotated tag) on the current commit, or on `target`
+   * (a branch name) when given: `git tag -a name target -m message`.
+   */
+  | {op: 'tag'; name: string; message: string; target?: string}
+  /**
+   * `git branch -d name`; with `force: true`, `git branch -D name` (deletes a branch whose
+   * commits are not merged: lesson 03 tags them first so they stay reachable).
+   */
+  | {op: 'deleteBranch'; name: string; force?: boolean};
 
 export interface Phase {
   /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
