@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
 import {GENERATED_DIR, phaseTestSources, writeAllPhases} from './examples/ecommerce/materialize';
 
@@ -10,6 +11,9 @@ const phaseFolders = writeAllPhases(GENERATED_DIR);
 // The browser suite has its own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
+    // One worker per core (vitest's default is one less): the slowest files, the lesson runner
+    // and the phase installs, mostly wait on git, bash and npm processes, so they can overlap.
+    maxWorkers: Math.max(1, availableParallelism()),
     projects: [
       {
         test: {

@@ -2,16 +2,23 @@
  * Each phase as a learner gets it (sandbox or zip): written to an empty folder, installed from
  * the npm registry, then `npm test` and `npm run demo` must pass there. Needs the registry.
  *
+ * Efficient but complete: every phase gets its own empty folder, its own install and its own
+ * `npm test` / `npm run demo`. What is shared is the dependency resolution: the first phase of
+ * each distinct set of dependencies installs with `npm install --prefer-online` (the registry
+ * resolves the pinned versions, as on a learner's machine); the other phases with the same
+ * dependencies install that resolution with `npm ci --prefer-offline` (same packages, from the
+ * npm cache the first install filled). At most one phase per core runs at a time.
+ *
  * Locally, SKIP_PHASE_INSTALL=1 skips it for speed; in CI (CI set) it always runs.
  */
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify, stripVTControlCharacters} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
 import {EXAMPLES_DIR, writePhase} from './materialize';
-import {phases, type PhaseId} from './phases';
+import {phases, type Phase, type PhaseId} from './phases';
 
 const run = promisify(execFile);
 const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
@@ -30,16 +37,52 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** What npm resolves from a package.json: phases with the same key get the same tree. */
+function dependencyKey(packageJson: string): string {
+  const pkg = JSON.parse(packageJson) as Record<string, unknown>;
+  return JSON.stringify(['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides'].map((field) => pkg[field] ?? null));
+}
+
+/** A lockfile resolved for another phase with the same dependencies, renamed for this one. */
+function lockfileFor(lockfile: string, name: string): string {
+  const lock = JSON.parse(lockfile) as {name?: string; packages?: Record<string, {name?: string}>};
+  lock.name = name;
+  if (lock.packages?.['']) lock.packages[''].name = name;
+  return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+/** At most `size` callers at a time (npm installs and vitest runs are CPU- and disk-bound). */
+function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 
 describe.skipIf(skip)('each phase as a standalone project', () => {
-  it.concurrent.each(Object.keys(phases) as PhaseId[])(
+  const ids = Object.keys(phases) as PhaseId[];
+  const slot = limiter(Math.max(1, availableParallelism()));
+  /** Dependency key -> the lockfile its first phase's online install wrote. */
+  const resolutions = new Map<string, Promise<string>>();
+
+  it.concurrent.each(ids)(
     '%s: npm install, npm test and npm run demo pass in an empty folder',
     async (id) => {
       const dir = mkdtempSync(path.join(tmpdir(), `phase-${id}-`));
       dirs.push(dir);
       writePhase(id, dir);
+      const packageJson = readFileSync(path.join(dir, 'package.json'), 'utf8');
       const env = cleanEnv();
       const step = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
         const started = performance.now();
@@ -47,20 +90,60 @@ describe.skipIf(skip)('each phase as a standalone project', () => {
         return {stdout: stripVTControlCharacters(stdout), seconds: ((performance.now() - started) / 1000).toFixed(1)};
       };
 
-      const install = await step(['install', '--no-audit', '--no-fund']);
-      const test = await step(['test']);
-      expect(test.stdout).toMatch(/Test Files\s+\S*\s*\d+ passed/);
-      expect(test.stdout).toContain('tests/paymentProcessor.test.ts');
-      let demoSeconds = 'n/a';
-      const script = phases[id].demo;
-      if (script !== undefined) {
-        // The demo waits real seconds by design: the preload compresses them, as in the lesson runner.
-        const demo = await step(['run', 'demo'], {NODE_OPTIONS: `--require "${FAST_CLOCK}"`});
-        expect(demo.stdout).toContain(`> node ${script}\n`);
-        demoSeconds = demo.seconds;
+      const key = dependencyKey(packageJson);
+      const resolved = resolutions.get(key);
+      let install: {stdout: string; seconds: string};
+      let how: string;
+      if (resolved === undefined) {
+        // The first phase with these dependencies resolves them against the registry.
+        let done!: (lockfile: string) => void;
+        let failed!: (error: unknown) => void;
+        resolutions.set(key, new Promise<string>((resolve, reject) => ((done = resolve), (failed = reject))));
+        try {
+          install = await slot(() => step(['install', '--prefer-online', '--no-audit', '--no-fund']));
+          done(readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+        } catch (error) {
+          failed(error);
+          throw error;
+        }
+        how = 'npm install (resolved online)';
+      } else {
+        const lockfile = await resolved.catch(() => {
+          throw new Error(`phase ${id}: the first install of the same dependencies failed`);
+        });
+        writeFileSync(path.join(dir, 'package-lock.json'), lockfileFor(lockfile, JSON.parse(packageJson).name));
+        install = await slot(() => step(['ci', '--prefer-offline', '--no-audit', '--no-fund']));
+        how = 'npm ci (shared resolution)';
       }
-      console.log(`[phase ${id}] npm install ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s`);
+      expect(install.stdout).toMatch(/added \d+ packages/);
+
+      await slot(async () => {
+        const test = await step(['test']);
+        // Every test file of the phase ran, and all passed.
+        const phase: Phase = phases[id];
+        const testFiles = Object.keys(phase.tests).filter((file) => file.endsWith('.test.ts'));
+        expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${testFiles.length} passed \\(${testFiles.length}\\)`));
+        for (const file of testFiles) expect(test.stdout).toContain(file);
+        let demoSeconds = 'n/a';
+        const {demo: script, demoArgs = []} = phase;
+        if (script !== undefined) {
+          // The demo waits real seconds by design: the preload compresses them, as in the lesson runner.
+          const demo = await step(['run', 'demo'], {NODE_OPTIONS: `--require "${FAST_CLOCK}"`});
+          expect(demo.stdout).toContain(`> ${['node', script, ...demoArgs].join(' ')}\n`);
+          demoSeconds = demo.seconds;
+        }
+        console.log(`[phase ${id}] ${how} ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s`);
+      });
     },
     300_000,
   );
+
+  it('shares resolutions only between phases with the same dependencies', () => {
+    const base = {name: 'a', devDependencies: {vitest: '4.1.12'}, scripts: {test: 'vitest run'}};
+    expect(dependencyKey(JSON.stringify(base))).toBe(dependencyKey(JSON.stringify({...base, name: 'b', scripts: {}})));
+    expect(dependencyKey(JSON.stringify(base))).not.toBe(dependencyKey(JSON.stringify({...base, devDependencies: {vitest: '4.1.11'}})));
+    expect(dependencyKey(JSON.stringify(base))).not.toBe(dependencyKey(JSON.stringify({...base, dependencies: {yaml: '2.9.1'}})));
+    const lock = JSON.stringify({name: 'a', lockfileVersion: 3, packages: {'': {name: 'a', devDependencies: {vitest: '4.1.12'}}}});
+    expect(JSON.parse(lockfileFor(lock, 'b'))).toEqual({name: 'b', lockfileVersion: 3, packages: {'': {name: 'b', devDependencies: {vitest: '4.1.12'}}}});
+  });
 });

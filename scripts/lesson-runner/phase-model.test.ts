@@ -63,22 +63,29 @@ describe('replayPhase', () => {
       {op: 'commit', message: 'b', files: {'x.js': 'x2'}},
       {op: 'switch', name: 'main'},
       {op: 'commit', message: 'c', files: {'x.js': 'x3'}},
-      {op: 'merge', branch: 'feature', message: 'm1', resolved: {'x.js': 'x4'}},
+      {op: 'merge', branch: 'feature', message: 'm1\n\nbody', resolved: {'x.js': 'x4'}},
       {op: 'branch', name: 'topic'},
       {op: 'commit', message: 'd', files: {'y.js': 'y1'}},
       {op: 'switch', name: 'main'},
-      {op: 'merge', branch: 'topic', message: 'm2', noFf: true},
+      {op: 'merge', branch: 'topic', message: 'm2', noFastForward: true},
+      {op: 'commit', message: 'e', files: {'z.js': 'z1'}},
       {op: 'tag', name: 'keep', message: 'keep b', target: 'feature'},
       {op: 'deleteBranch', name: 'feature', force: true},
-    ] as Parameters<typeof replayPhase>[0]);
+    ]);
     const tip = h.branches.get('main')!;
-    expect(h.commits.get(tip)!.subject).toBe('m2');
-    expect(t.get(tip)).toEqual({'x.js': 'x4', 'y.js': 'y1'});
+    expect(h.commits.get(tip)!.subject).toBe('e');
+    const m2 = h.commits.get(tip)!.parents[0]!;
+    expect(h.commits.get(m2)!.subject).toBe('m2');
+    expect(h.commits.get(m2)!.parents.map((id) => h.commits.get(id)!.subject)).toEqual(['m1', 'd']);
+    expect(h.commits.get(h.commits.get(m2)!.parents[0]!)!.message).toBe('m1\n\nbody');
+    expect(t.get(m2)).toEqual({'x.js': 'x4', 'y.js': 'y1'});
+    expect(h.tags.get('keep')).toMatchObject({annotated: true, message: 'keep b'});
     expect(h.commits.get(h.tags.get('keep')!.target)!.subject).toBe('b');
     expect([...h.branches.keys()].sort()).toEqual(['main', 'topic']);
+    expect(h.head).toBe('main');
   });
 
-  it('refuses a phase whose merge without a message cannot fast-forward, or that conflicts', () => {
+  it('refuses, like the examples\' replay, a phase git would refuse', () => {
     const base = [
       {op: 'commit', message: 'a', files: {'x.js': 'x1'}},
       {op: 'branch', name: 'b'},
@@ -87,6 +94,9 @@ describe('replayPhase', () => {
       {op: 'commit', message: 'c', files: {'x.js': 'x3'}},
     ] as const;
     expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: ''}])).toThrow('not a fast-forward');
-    expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: 'm'}])).toThrow('changed on both sides (x3 vs x2) and the phase gives no resolution');
+    expect(() => replayPhase([...base, {op: 'merge', branch: 'b', message: 'm'}])).toThrow(
+      'merge conflict in x.js: changed on both sides (x3 vs x2) and the step gives no resolution',
+    );
+    expect(() => replayPhase([...base, {op: 'deleteBranch', name: 'b'}])).toThrow('not fully merged');
   });
 });

@@ -123,6 +123,7 @@ export const featurePhases = {
       'tests/advancedCart.test.ts': `${T}/advancedCart.test.ts`,
       'tests/demo.test.ts': `${T}/demo.test.ts`,
     },
+    demo: 'test-cart.js',
     openFile: 'src/cart/advancedCart.js',
   },
 } satisfies Record<string, Phase>;

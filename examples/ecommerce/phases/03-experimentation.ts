@@ -66,6 +66,12 @@ const commonTests: FileMap = {
   'tests/benchmark.test.ts': `${T}/benchmark.test.ts`,
 };
 
+/** `npm run demo`: the lesson's benchmark of the approach checked out in the phase. */
+const benchmark = (approach: string): Pick<Phase, 'demo' | 'demoArgs'> => ({
+  demo: 'bench-recommendations.js',
+  demoArgs: [approach],
+});
+
 export const experimentationPhases = {
   /** Phase 1 done: experiment A committed, checked out on `experiment/recs-popularity`. */
   '03-experiment-popularity': {
@@ -73,6 +79,7 @@ export const experimentationPhases = {
     history: [...setup, ...popularityExperiment],
     untracked: {},
     tests: {...commonTests, 'tests/popularity.test.ts': `${T}/popularity.test.ts`},
+    ...benchmark('src/recommendations/popularity.js'),
     openFile: 'src/recommendations/popularity.js',
   },
   /** Phase 2 done: both experiment branches exist, checked out on `experiment/recs-co-purchase`. */
@@ -81,6 +88,7 @@ export const experimentationPhases = {
     history: [...setup, ...popularityExperiment, ...coPurchaseExperiment],
     untracked: {},
     tests: {...commonTests, 'tests/coPurchase.test.ts': `${T}/coPurchase.test.ts`},
+    ...benchmark('src/recommendations/coPurchase.js'),
     openFile: 'src/recommendations/coPurchase.js',
   },
   /**
@@ -120,6 +128,7 @@ export const experimentationPhases = {
       'tests/coPurchase.test.ts': `${T}/coPurchase.test.ts`,
       'tests/serving.test.ts': `${T}/serving.test.ts`,
     },
+    ...benchmark('src/recommendations/index.js'),
     openFile: 'src/recommendations/index.js',
   },
 } satisfies Record<string, Phase>;

@@ -56,6 +56,13 @@ export interface Phase {
    * then has no `demo` script.
    */
   demo?: string;
+  /**
+   * Arguments `npm run demo` passes to the demo script, e.g. the approach files lesson 03's
+   * benchmark compares (`node bench-recommendations.js src/recommendations/popularity.js`).
+   * Each one is written unquoted into the npm script, so it is a plain word (letters, digits,
+   * `. / _ - @ =`): a path of the phase's project or an option.
+   */
+  demoArgs?: readonly string[];
   /** The file the sandbox opens first. */
   openFile: string;
 }

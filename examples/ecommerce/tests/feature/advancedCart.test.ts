@@ -1,13 +1,12 @@
 // The advanced cart as it is merged into develop at the end of lesson 01.
 // Runs inside a phase project: `../src/...` is the learner's repository.
 import {beforeEach, describe, expect, it} from 'vitest';
-// @ts-expect-error -- resolves only inside a phase project (tests/ next to src/), not here.
 import AdvancedCart from '../src/cart/advancedCart.js';
 
 const keyboard = {sku: 'KB-01', name: 'Mechanical keyboard', price: 49.99};
 const mouse = {sku: 'MS-02', name: 'Wireless mouse', price: 19.99};
 
-let cart: any; // an AdvancedCart (CommonJS, untyped)
+let cart: AdvancedCart;
 beforeEach(() => {
   cart = new AdvancedCart();
 });

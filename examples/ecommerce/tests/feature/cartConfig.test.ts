@@ -1,7 +1,6 @@
 // The shared cart settings every cart module (and every team) relies on.
 // Runs inside a phase project: `../src/...` is the learner's repository.
 import {describe, expect, it} from 'vitest';
-// @ts-expect-error -- resolves only inside a phase project (tests/ next to src/), not here.
 import config from '../src/cart/cartConfig.js';
 
 describe('cartConfig (shared by every cart module)', () => {

@@ -1,6 +1,5 @@
 // Integer cents: why the cart never shows 0.30000000000000004.
 import {describe, expect, it} from 'vitest';
-// @ts-expect-error -- resolves only inside a phase project (tests/ next to src/), not here.
 import money from '../src/cart/money.js';
 
 const {toCents, formatCents} = money;
