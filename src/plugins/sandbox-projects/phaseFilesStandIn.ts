@@ -9,13 +9,13 @@
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {phases, type PhaseId} from '../../../examples/ecommerce/phases';
+import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
 const read = (rel: string): string => readFileSync(path.join(EXAMPLES_DIR, rel), 'utf8');
 
 export function phaseFiles(id: PhaseId): Record<string, string> {
-  const phase = phases[id];
+  const phase: Phase = phases[id];
   const branches = new Map<string, Record<string, string>>([['main', {}]]);
   let current = 'main';
   for (const step of phase.history) {
