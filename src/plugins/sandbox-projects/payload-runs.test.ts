@@ -30,7 +30,7 @@ describe.concurrent.each(phaseIds())('the sandbox project of %s', (id) => {
       mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
       writeFileSync(path.join(dir, file), contents);
     }
-    const install = await npm(dir, 'install', '--no-audit', '--no-fund');
+    const install = await npm(dir, 'install', '--no-audit', '--no-fund', '--prefer-offline');
     expect(install.stdout).toMatch(/Cronologia git ricreata con isomorphic-git/);
     expect(existsSync(path.join(dir, '.git/HEAD'))).toBe(true);
 
