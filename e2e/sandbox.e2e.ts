@@ -60,7 +60,7 @@ interface Traffic {
 }
 
 /** Opens a page with stackblitz.com either faked or unreachable, recording every request. */
-async function openPage(pagePath: string, stackblitz: 'fake' | 'abort', theme: 'light' | 'dark' = 'light') {
+async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort', theme: 'light' | 'dark' = 'light') {
   const page = await browser.newPage();
   await page.emulateMedia({colorScheme: theme});
   await page.addInitScript((t) => window.localStorage.setItem('theme', t), theme);
@@ -68,7 +68,8 @@ async function openPage(pagePath: string, stackblitz: 'fake' | 'abort', theme: '
   await page.context().route(STACKBLITZ, async (route: Route) => {
     traffic.stackblitz.push(route.request());
     if (stackblitz === 'abort') return route.abort('internetdisconnected');
-    return route.fulfill({status: 200, contentType: 'text/html', body: FAKE_STACKBLITZ});
+    const body = stackblitz === 'fake' ? FAKE_STACKBLITZ : '<!doctype html><title>no answer</title>';
+    return route.fulfill({status: 200, contentType: 'text/html', body});
   });
   page.on('response', async (response) => {
     if (!response.url().startsWith(server.origin)) return;
@@ -217,7 +218,9 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
         const card = page.locator(cardSelector(phase));
         expect(await axeViolations(page, cardSelector(phase)), `axe, idle, ${theme}`).toStrictEqual([]);
         const clicked = Date.now();
-        await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).click();
+        // Keyboard only: focus the launch button and press Enter.
+        await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).focus();
+        await page.keyboard.press('Enter');
         const offline = card.locator('[data-sandbox-offline]');
         await offline.waitFor({state: 'visible', timeout: OFFLINE_WITHIN_MS});
         console.log(`[sandbox offline] /${pagePath} ${phase} ${theme}: message after ${Date.now() - clicked} ms`);
@@ -249,5 +252,20 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
         await closePage(page);
       }
     }
+  });
+
+  it('gives up on a StackBlitz that loads but never answers (8 s), with no iframe left', async () => {
+    const [phase] = await phasesOn(pagePath);
+    const {page, traffic} = await openPage(pagePath, 'silent');
+    const card = page.locator(cardSelector(phase ?? ''));
+    const clicked = Date.now();
+    await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).click();
+    await expect.poll(() => card.locator('iframe').count()).toBe(1);
+    // The card's own timeout (EMBED_TIMEOUT_MS, unit-tested below the SDK's 10 s) ends the wait.
+    await card.locator('[data-sandbox-offline]').waitFor({state: 'visible', timeout: 20_000});
+    console.log(`[sandbox silent] /${pagePath}: offline message after ${Date.now() - clicked} ms`);
+    expect(await card.locator('iframe').count()).toBe(0);
+    expect(traffic.stackblitz.filter((r) => r.method() === 'POST')).toHaveLength(1);
+    await closePage(page);
   });
 });
