@@ -268,4 +268,20 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
     expect(traffic.stackblitz.filter((r) => r.method() === 'POST')).toHaveLength(1);
     await closePage(page);
   });
+
+  it('opens a new tab on a first click of "open in a new tab" too (asset fetched inside the click)', async () => {
+    const [phase] = await phasesOn(pagePath);
+    const {page, traffic} = await openPage(pagePath, 'fake');
+    const card = page.locator(cardSelector(phase ?? ''));
+    const popup = page.context().waitForEvent('page');
+    await card.getByRole('button', {name: locale === 'it' ? /Apri in una nuova scheda/ : /Open in a new tab/}).click();
+    const tab = await popup;
+    await tab.waitForLoadState();
+    const posts = traffic.stackblitz.filter((r) => r.method() === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(formFields(posts[0] as Request).get('project[template]')).toBe('node');
+    expect(await card.locator('iframe').count(), 'no embed from the new-tab action').toBe(0);
+    await tab.close();
+    await closePage(page);
+  });
 });
