@@ -142,8 +142,10 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
         </li>
         <li>
           <code>npm run history</code>{' '}
-          <Translate id="sandbox.card.try.history">
-            {'stampa branch, commit e tag come git log --graph --oneline --all --decorate'}
+          <Translate
+            id="sandbox.card.try.history"
+            values={{gitlog: <code>git log --graph --oneline --all --decorate</code>}}>
+            {'stampa branch, commit e tag come {gitlog}'}
           </Translate>
         </li>
       </ul>
@@ -232,9 +234,15 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
           </p>
           <LocalCommands phase={phase} />
           <p className={styles.note}>
-            <Translate id="sandbox.offline.history">
+            <Translate
+              id="sandbox.offline.history"
+              values={{
+                install: <code>npm install</code>,
+                git: <code>.git</code>,
+                gitlog: <code>git log --graph --oneline --all</code>,
+              }}>
               {
-                'npm install ricrea anche la cronologia git (cartella .git): con git installato, git log --graph --oneline --all mostra gli stessi branch e tag.'
+                '{install} ricrea anche la cronologia git (cartella {git}): con git installato, {gitlog} mostra gli stessi branch e tag.'
               }
             </Translate>
           </p>
