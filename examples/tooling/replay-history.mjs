@@ -3,8 +3,8 @@
  * Recreates the git history of a course phase with isomorphic-git (WebContainers, where the
  * sandbox runs, have no `git` binary). Run by `npm run setup` and on `npm install` (postinstall).
  *
- * Reads `.sandbox/history.json` (steps: commit / branch / switch / merge / tag / deleteBranch,
- * file contents inline) and builds `.git` in the project folder. The steps are replayed in a
+ * Reads `.sandbox/history.json` (steps: commit / branch / switch / merge [--no-ff, with a conflict
+ * resolution] / tag [on a branch] / deleteBranch, file contents inline) and builds `.git` in the project folder. The steps are replayed in a
  * scratch work tree, so the project's files are never overwritten; at the end the index is
  * refreshed against the project's files. Does nothing when `.git` already exists.
  *
@@ -61,22 +61,38 @@ export async function replayHistory(projectDir) {
           current = step.name;
           break;
         case 'merge': {
-          const result = await git.merge({
-            ...base,
-            ours: current,
-            theirs: step.branch,
-            fastForward: true,
-            message: step.message,
-            author: who,
-            committer: who,
-          });
-          if (!result.fastForward && !result.alreadyMerged) commits += 1;
-          await git.checkout({...base, ref: current, force: true});
+          const ours = await git.resolveRef({...base, ref: current});
+          const theirs = await git.resolveRef({...base, ref: step.branch});
+          try {
+            const result = await git.merge({
+              ...base,
+              ours: current,
+              theirs: step.branch,
+              fastForward: step.noFastForward !== true,
+              abortOnConflict: false,
+              message: step.message,
+              author: who,
+              committer: who,
+            });
+            if (!result.fastForward && !result.alreadyMerged) commits += 1;
+            await git.checkout({...base, ref: current, force: true});
+          } catch (error) {
+            // A conflict the lesson resolves: write its resolution and commit both parents.
+            if (error?.code !== 'MergeConflictError' || !step.resolved) throw error;
+            for (const [filepath, contents] of Object.entries(step.resolved)) {
+              fs.writeFileSync(path.join(scratch, filepath), contents);
+              await git.add({...base, filepath});
+            }
+            await git.commit({...base, message: step.message, author: who, committer: who, parent: [ours, theirs]});
+            commits += 1;
+          }
           break;
         }
-        case 'tag':
-          await git.annotatedTag({...base, ref: step.name, message: step.message, tagger: who});
+        case 'tag': {
+          const object = step.target ? await git.resolveRef({...base, ref: step.target}) : undefined;
+          await git.annotatedTag({...base, ref: step.name, message: step.message, tagger: who, object});
           break;
+        }
         case 'deleteBranch':
           await git.deleteBranch({...base, ref: step.name});
           break;

@@ -47,10 +47,28 @@ export interface SandboxSources {
   readTooling(name: string): string;
 }
 
+/**
+ * Step options some lessons need, passed through when present (the same names the lesson
+ * runner reads): `git merge --no-ff` (`noFastForward` / `noFf`), a merge's conflict resolution
+ * (`resolved`: repo path -> source), `git tag -a name <branch>` (`target`), `git branch -D` (`force`).
+ */
+export type PhaseStep = HistoryStep & {
+  noFastForward?: boolean;
+  noFf?: boolean;
+  resolved?: Record<string, string>;
+  target?: string;
+  force?: boolean;
+};
+
 /** A history step as the replay script reads it: file contents inline instead of source paths. */
 export type ReplayStep =
   | {op: 'commit'; message: string; files: Record<string, string>}
-  | Exclude<HistoryStep, {op: 'commit'}>;
+  | (Exclude<HistoryStep, {op: 'commit'}> & {
+      noFastForward?: boolean;
+      resolved?: Record<string, string>;
+      target?: string;
+      force?: boolean;
+    });
 
 export interface HistoryFile {
   locale: Locale;
@@ -146,17 +164,17 @@ export function buildSandboxProject(
   const history: HistoryFile = {
     locale,
     author: HISTORY_AUTHOR,
-    steps: phase.history.map((step): ReplayStep =>
-      step.op === 'commit'
-        ? {
-            op: 'commit',
-            message: step.message,
-            files: Object.fromEntries(
-              Object.entries(step.files).map(([p, source]) => [p, sources.readExample(source)]),
-            ),
-          }
-        : step,
-    ),
+    steps: (phase.history as PhaseStep[]).map((step): ReplayStep => {
+      const inline = (files: Record<string, string>) =>
+        Object.fromEntries(Object.entries(files).map(([p, source]) => [p, sources.readExample(source)]));
+      if (step.op === 'commit') return {op: 'commit', message: step.message, files: inline(step.files)};
+      const {noFf, resolved, ...rest} = step;
+      return {
+        ...rest,
+        ...(noFf === true ? {noFastForward: true} : {}),
+        ...(resolved ? {resolved: inline(resolved)} : {}),
+      };
+    }),
     exclude: [...new Set(exclude)].sort(),
   };
   sandboxFiles[HISTORY_FILE] = JSON.stringify(history, null, 2) + '\n';

@@ -8,8 +8,9 @@ import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {phases, type HistoryStep, type Phase} from '../../../examples/ecommerce/phases';
-import {EXAMPLES_DIR, phaseIds, sandboxAsset} from './assets';
+import {phases, type Phase} from '../../../examples/ecommerce/phases';
+import {buildSandboxProject, type PhaseStep} from './buildProject';
+import {EXAMPLES_DIR, fileSources, phaseIds, sandboxAsset} from './assets';
 
 const ROOT = path.resolve(EXAMPLES_DIR, '..');
 const temps: string[] = [];
@@ -39,8 +40,12 @@ function tempDir(name: string): string {
 
 /** Writes the phase's sandbox project and links isomorphic-git from the repo's node_modules. */
 function writeProject(id: keyof typeof phases): string {
-  const dir = tempDir(id);
-  for (const [file, contents] of Object.entries(sandboxAsset(id, 'en').project.files)) {
+  return writeFiles(id, sandboxAsset(id, 'en').project.files);
+}
+
+function writeFiles(name: string, files: Record<string, string>): string {
+  const dir = tempDir(name);
+  for (const [file, contents] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
     writeFileSync(path.join(dir, file), contents);
   }
@@ -50,22 +55,34 @@ function writeProject(id: keyof typeof phases): string {
 }
 
 /** The same steps with the real git CLI, as the lesson's commands run them. */
-function replayWithGit(steps: HistoryStep[], dir: string): void {
+function replayWithGit(steps: PhaseStep[], dir: string): void {
   git(dir, 'init', '-q', '-b', 'main');
   const read = (source: string) => execFileSync('cat', [path.join(EXAMPLES_DIR, source)]);
+  const write = (files: Record<string, string>) => {
+    for (const [file, source] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+      writeFileSync(path.join(dir, file), read(source));
+      git(dir, 'add', file);
+    }
+  };
   for (const step of steps) {
     if (step.op === 'commit') {
-      for (const [file, source] of Object.entries(step.files)) {
-        mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-        writeFileSync(path.join(dir, file), read(source));
-        git(dir, 'add', file);
-      }
+      write(step.files);
       git(dir, 'commit', '-q', '-m', step.message);
     } else if (step.op === 'branch') git(dir, 'switch', '-q', '-c', step.name);
     else if (step.op === 'switch') git(dir, 'switch', '-q', step.name);
-    else if (step.op === 'merge') git(dir, 'merge', '-q', '--no-edit', step.branch);
-    else if (step.op === 'tag') git(dir, 'tag', '-a', step.name, '-m', step.message);
-    else git(dir, 'branch', '-q', '-d', step.name);
+    else if (step.op === 'merge') {
+      const noFf = step.noFf === true || step.noFastForward === true ? ['--no-ff'] : [];
+      const message = step.message ? ['-m', step.message] : ['--no-edit'];
+      try {
+        git(dir, 'merge', '-q', ...noFf, ...message, step.branch);
+      } catch (error) {
+        if (!step.resolved) throw error;
+        write(step.resolved);
+        git(dir, 'commit', '-q', '-m', step.message);
+      }
+    } else if (step.op === 'tag') git(dir, 'tag', '-a', step.name, '-m', step.message, ...(step.target ? [step.target] : []));
+    else git(dir, 'branch', '-q', step.force ? '-D' : '-d', step.name);
   }
 }
 
@@ -135,5 +152,44 @@ describe('the final history of lesson 02', () => {
     expect(printed).toContain('(HEAD -> develop) docs: post-incident action plan');
     expect(printed).toContain('(tag: hotfix-v1.0.1, main) docs: document payment timeout hotfix');
     expect(printed).toContain("Merge branch 'hotfix/payment-timeout-fix' into develop");
+  });
+});
+
+describe('history steps later lessons need', () => {
+  const F = 'ecommerce/files';
+  const history: PhaseStep[] = [
+    {op: 'commit', message: 'init', files: {'README.md': `${F}/README.md`, 'src/p.js': `${F}/payment/paymentProcessor.production.js`}},
+    {op: 'branch', name: 'develop'},
+    {op: 'commit', message: 'develop: cart', files: {'src/c.js': `${F}/cart/advancedCart.wip.js`}},
+    {op: 'branch', name: 'feature/x'},
+    {op: 'commit', message: 'feature: change p', files: {'src/p.js': `${F}/payment/paymentProcessor.hotfix.js`}},
+    {op: 'switch', name: 'develop'},
+    {op: 'commit', message: 'develop: change p too', files: {'src/p.js': `${F}/cart/advancedCart.wip.js`}},
+    {
+      op: 'merge',
+      branch: 'feature/x',
+      message: "Merge branch 'feature/x' into develop",
+      resolved: {'src/p.js': `${F}/api/newEndpoints.wip.js`},
+    },
+    {op: 'switch', name: 'main'},
+    {op: 'merge', branch: 'develop', message: "Merge branch 'develop'", noFf: true},
+    {op: 'tag', name: 'v1.0.0', message: 'Release 1.0.0', target: 'develop'},
+    {op: 'deleteBranch', name: 'feature/x', force: true},
+  ];
+
+  it('replays --no-ff, a resolved conflict, a tag on another branch and a forced delete like git', () => {
+    const reference = tempDir('steps-git');
+    replayWithGit(history, reference);
+    const tracked = git(reference, 'ls-files').trim().split('\n');
+    const files = Object.fromEntries(tracked.map((f) => [f, git(reference, 'show', `HEAD:${f}`)]));
+    files['package.json'] = JSON.stringify({scripts: {demo: 'node x', test: 'vitest run'}}) + '\n';
+    const phase: Phase = {lesson: 'test', history, untracked: {}, tests: {}, openFile: 'README.md'};
+    const project = buildSandboxProject('steps', phase, files, 'en', fileSources);
+    const dir = writeFiles('steps', project.files);
+    execFileSync('node', ['.sandbox/replay-history.mjs'], {cwd: dir});
+    expect(snapshot(dir)).toStrictEqual(snapshot(reference));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const printed = execFileSync('node', ['.sandbox/print-history.mjs'], {cwd: dir, encoding: 'utf8'});
+    expect(printed).toBe(git(dir, 'log', '--graph', '--oneline', '--all', '--decorate'));
   });
 });
