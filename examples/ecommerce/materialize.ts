@@ -89,16 +89,18 @@ function mergeBase(commits: ReplayedCommit[], a: number, b: number): number | un
 }
 
 /** Three-way merge of trees (files are only added or changed by our histories, never deleted). */
-function mergeTrees(base: FileMap, ours: FileMap, theirs: FileMap, branch: string): FileMap {
+function mergeTrees(base: FileMap, ours: FileMap, theirs: FileMap, branch: string, resolved: FileMap = {}): FileMap {
   const merged: FileMap = {};
   const paths = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
   for (const file of [...paths].sort()) {
     const [b, o, t] = [base[file], ours[file], theirs[file]];
     if (o === t || t === b) merged[file] = o!;
     else if (o === b) merged[file] = t!;
+    // A conflict the lesson resolves: the merge commit takes the resolution.
+    else if (resolved[file] !== undefined) merged[file] = resolved[file];
     else throw new Error(`Merge conflict in ${file} when merging ${branch}`);
   }
-  return merged;
+  return {...merged, ...resolved};
 }
 
 /**
@@ -151,26 +153,30 @@ export function replayHistory(history: readonly HistoryStep[]): RepoState {
         const theirs = branches[step.branch];
         if (theirs === undefined) fail(`no branch ${step.branch}`);
         if (ancestors(commits, ours).has(theirs!)) break; // Already up to date.
-        if (ancestors(commits, theirs!).has(ours)) {
+        if (step.noFastForward !== true && ancestors(commits, theirs!).has(ours)) {
           branches[head] = theirs!; // Fast-forward: no commit.
           break;
         }
         const base = mergeBase(commits, ours, theirs!);
         const baseTree = base === undefined ? {} : commits[base]!.tree;
-        const tree = mergeTrees(baseTree, commits[ours]!.tree, commits[theirs!]!.tree, step.branch);
+        const tree = mergeTrees(baseTree, commits[ours]!.tree, commits[theirs!]!.tree, step.branch, step.resolved);
         if (step.message.trim() === '') fail(`merging ${step.branch} needs a merge commit message`);
         addCommit(step.message, [ours, theirs!], tree);
         break;
       }
       case 'tag':
         if (step.name in tags) fail(`tag ${step.name} already exists`);
-        tags[step.name] = {commit: current(`tag ${step.name}`), message: step.message};
+        if (step.target !== undefined && !(step.target in branches)) fail(`no branch ${step.target}`);
+        tags[step.name] = {
+          commit: step.target === undefined ? current(`tag ${step.name}`) : branches[step.target]!,
+          message: step.message,
+        };
         break;
       case 'deleteBranch': {
         const target = branches[step.name];
         if (target === undefined) fail(`no branch ${step.name}`);
         if (step.name === head) fail(`cannot delete the checked-out branch ${step.name}`);
-        if (!ancestors(commits, current(`delete ${step.name}`)).has(target!)) {
+        if (step.force !== true && !ancestors(commits, current(`delete ${step.name}`)).has(target!)) {
           fail(`branch ${step.name} is not fully merged into ${head}`);
         }
         delete branches[step.name];
