@@ -7,7 +7,7 @@
  * - with stackblitz.com unreachable the card says so within seconds, keeps no iframe, and its
  *   .zip link downloads the same files;
  * - axe finds no WCAG 2.1 A/AA violation in the card, idle, running and offline, light and dark.
- * Pages: SANDBOX_E2E_PAGES=/a,/en/b (paths under the base URL); default: lesson 02 in both locales.
+ * Pages: SANDBOX_E2E_PAGES=/a,/en/b (paths under the base URL); default: every lesson in both locales.
  */
 import {createRequire} from 'node:module';
 import {gzipSync} from 'node:zlib';
@@ -19,7 +19,8 @@ import {launchBrowser, startStaticServer, waitForHydration, type Browser, type S
 import {sandboxAsset} from '../src/plugins/sandbox-projects/assets';
 import type {PhaseId} from '../examples/ecommerce/phases';
 
-const PAGES = (process.env.SANDBOX_E2E_PAGES ?? '/docs/lessons/hotfix-workflow,/en/docs/lessons/hotfix-workflow')
+const LESSONS = ['feature-branch', 'hotfix-workflow', 'experimentation'];
+const PAGES = (process.env.SANDBOX_E2E_PAGES ?? LESSONS.flatMap((l) => [`/docs/lessons/${l}`, `/en/docs/lessons/${l}`]).join(','))
   .split(',')
   .map((p) => p.trim().replace(/^\//, ''));
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -230,9 +231,11 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
         expect(await card.locator('iframe').count(), 'no blank iframe left').toBe(0);
         expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-sandbox-offline'))).toBe(true);
         const commands = await offline.locator('pre').innerText();
-        for (const command of [`unzip ${phase}.zip`, `cd ${phase}`, 'npm install', 'npm run demo', 'npm test', 'npm run history']) {
+        const hasDemo = JSON.parse(sandboxAsset(phase, locale).project.files['package.json'] ?? '{}').scripts?.demo;
+        for (const command of [`unzip ${phase}.zip`, `cd ${phase}`, 'npm install', 'npm test', 'npm run history']) {
           expect(commands).toContain(command);
         }
+        expect(commands.includes('npm run demo'), 'npm run demo offered only when the phase has a demo').toBe(Boolean(hasDemo));
         expect(await axeViolations(page, cardSelector(phase)), `axe, offline, ${theme}`).toStrictEqual([]);
 
         if (theme === 'light') {

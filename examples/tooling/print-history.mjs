@@ -62,16 +62,19 @@ export function renderGraph(commits, order, label) {
     if (parents.length > 1) {
       lines.push(columns.map((_, i) => (i === col ? '|\\' : '|')).join(' ').padEnd(width * 2));
     }
-    // Join lanes that now wait for the same commit.
-    columns = [];
-    for (const c of next) {
-      const first = columns.indexOf(c);
-      if (first !== -1) {
-        const row2 = columns.map(() => '|').join(' ');
-        lines.push(`${row2}/`.padEnd(columns.length * 2 + 2));
-        continue;
+    // Join lanes that now wait for the same commit: like git, the right one moves left one
+    // column per line (`/`) until it meets the other.
+    columns = next;
+    for (;;) {
+      const k = columns.findIndex((c, i) => columns.indexOf(c) !== i);
+      if (k === -1) break;
+      const j = columns.indexOf(columns[k]);
+      const rest = columns.filter((_, i) => i !== k);
+      for (let p = k; p > j; p -= 1) {
+        const row2 = rest.map((_, i) => `|${i === p - 1 ? '/' : ' '}`).join('');
+        lines.push(row2.padEnd(columns.length * 2));
       }
-      columns.push(c);
+      columns = rest;
     }
   }
   return lines;

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'r
 import Translate, {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {useColorMode} from '@docusaurus/theme-common';
+import {usePluginData} from '@docusaurus/useGlobalData';
 import {
   embedSandbox,
   loadSandbox,
@@ -18,12 +19,16 @@ export interface SandboxProps {
 
 type Status = 'idle' | 'loading' | 'ready' | 'offline';
 
-function LocalCommands({phase}: {phase: string}): ReactNode {
+interface CardData {
+  phases: Record<string, {demo: boolean} | undefined>;
+}
+
+function LocalCommands({phase, demo}: {phase: string; demo: boolean}): ReactNode {
   const commands = [
     `unzip ${phase}.zip`,
     `cd ${phase}`,
     'npm install --no-audit --no-fund',
-    'npm run demo',
+    ...(demo ? ['npm run demo'] : []),
     'npm test',
     'npm run history',
   ].join('\n');
@@ -42,6 +47,7 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
   const assetUrl = useBaseUrl(`/sandbox/${phase}.json`);
   const zipUrl = useBaseUrl(`/sandbox/${phase}.zip`);
   const {colorMode} = useColorMode();
+  const hasDemo = (usePluginData('sandbox-projects') as CardData | undefined)?.phases[phase]?.demo === true;
   const theme = colorMode === 'dark' ? 'dark' : 'light';
   const [status, setStatus] = useState<Status>('idle');
   const hostRef = useRef<HTMLDivElement>(null);
@@ -132,10 +138,12 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
         </Translate>
       </p>
       <ul className={styles.tryList}>
-        <li>
-          <code>npm run demo</code>{' '}
-          <Translate id="sandbox.card.try.demo">{'esegue lo script di prova dei pagamenti'}</Translate>
-        </li>
+        {hasDemo && (
+          <li>
+            <code>npm run demo</code>{' '}
+            <Translate id="sandbox.card.try.demo">{'esegue lo script dimostrativo di questa fase'}</Translate>
+          </li>
+        )}
         <li>
           <code>npm test</code>{' '}
           <Translate id="sandbox.card.try.test">{'lancia i test vitest di questa fase'}</Translate>
@@ -232,7 +240,7 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
           <p>
             <Translate id="sandbox.offline.commands">{'Poi, in un terminale:'}</Translate>
           </p>
-          <LocalCommands phase={phase} />
+          <LocalCommands phase={phase} demo={hasDemo} />
           <p className={styles.note}>
             <Translate
               id="sandbox.offline.history"

@@ -7,8 +7,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {strToU8, zipSync, type Zippable} from 'fflate';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
-// TEMPORARY: switch to `../../../examples/ecommerce/materialize` when it is on main.
-import {phaseFiles} from './phaseFilesStandIn';
+import {phaseFiles} from '../../../examples/ecommerce/materialize';
 import {buildSandboxProject, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
 
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
@@ -59,4 +58,20 @@ export function buildAssets(locale: Locale, sources: SandboxSources = fileSource
     assets.set(`${id}.zip`, zipProject(id, asset.project.files));
   }
   return assets;
+}
+
+/** Global data of the plugin (`usePluginData('sandbox-projects')`): per phase, whether it has a demo. */
+export interface SandboxCardData {
+  phases: Record<string, {demo: boolean}>;
+}
+
+export function sandboxCardData(): SandboxCardData {
+  return {
+    phases: Object.fromEntries(
+      phaseIds().map((id) => {
+        const pkg = JSON.parse(phaseFiles(id)['package.json'] ?? '{}') as {scripts?: Record<string, string>};
+        return [id, {demo: Boolean(pkg.scripts?.demo)}];
+      }),
+    ),
+  };
 }

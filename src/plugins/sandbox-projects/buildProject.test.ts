@@ -13,8 +13,7 @@ import {
   trackedPaths,
   type HistoryFile,
 } from './buildProject';
-// TEMPORARY: the real phaseFiles comes from examples/ecommerce/materialize.ts.
-import {phaseFiles} from './phaseFilesStandIn';
+import {phaseFiles} from '../../../examples/ecommerce/materialize';
 
 const TOOLING = new Set(['package.json', '.nvmrc', HISTORY_FILE, ...Object.keys(TOOLING_SCRIPTS)]);
 const locales = ['it', 'en'] as const;
@@ -62,6 +61,15 @@ describe.each(phaseIds())('sandbox payload of %s', (id) => {
     expect(history.steps).toHaveLength(phase.history.length);
     phase.history.forEach((step, i) => {
       const replay = history.steps[i];
+      if (step.op === 'merge' && step.resolved) {
+        const {resolved, ...rest} = step;
+        expect(replay).toMatchObject(rest);
+        for (const [repoPath, source] of Object.entries(resolved)) {
+          const inline = replay?.op === 'merge' ? replay.resolved?.[repoPath] : undefined;
+          expect(inline).toBe(readFileSync(path.join(EXAMPLES_DIR, source), 'utf8'));
+        }
+        return;
+      }
       if (step.op !== 'commit') return expect(replay).toStrictEqual(step);
       expect(replay).toMatchObject({op: 'commit', message: step.message});
       for (const [repoPath, source] of Object.entries(step.files)) {
@@ -108,8 +116,8 @@ describe('buildSandboxProject', () => {
   it('refuses a phase without package.json, scripts or with a file where the tooling goes', () => {
     const {['package.json']: _pkg, ...noPackage} = files;
     expect(() => buildSandboxProject('p', phase, noPackage, 'it', fileSources)).toThrow(/package.json/);
-    const noDemo = {...files, 'package.json': JSON.stringify({scripts: {test: 'vitest run'}})};
-    expect(() => buildSandboxProject('p', phase, noDemo, 'it', fileSources)).toThrow(/"demo"/);
+    const noTest = {...files, 'package.json': JSON.stringify({scripts: {demo: 'node x.js'}})};
+    expect(() => buildSandboxProject('p', phase, noTest, 'it', fileSources)).toThrow(/"test"/);
     expect(() => buildSandboxProject('p', phase, {...files, '.nvmrc': '20\n'}, 'it', fileSources)).toThrow(/reserved/);
   });
 

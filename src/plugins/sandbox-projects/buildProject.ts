@@ -104,13 +104,11 @@ export function trackedPaths(history: HistoryStep[]): Set<string> {
 const TEXT = {
   it: {
     title: (id: string) => `Corso Git Workflow — repository e-commerce (${id})`,
-    description: (lesson: string) =>
-      `Il repository e-commerce della lezione ${lesson}: npm run demo, npm test, npm run history.`,
+    description: (lesson: string) => `Il repository e-commerce della lezione ${lesson}: npm test, npm run history.`,
   },
   en: {
     title: (id: string) => `Git Workflow Course — e-commerce repository (${id})`,
-    description: (lesson: string) =>
-      `The e-commerce repository of lesson ${lesson}: npm run demo, npm test, npm run history.`,
+    description: (lesson: string) => `The e-commerce repository of lesson ${lesson}: npm test, npm run history.`,
   },
 } as const;
 
@@ -130,9 +128,8 @@ export function buildSandboxProject(
     scripts?: Record<string, string>;
     devDependencies?: Record<string, string>;
   };
-  for (const script of ['demo', 'test']) {
-    if (!pkg.scripts?.[script]) throw new Error(`Phase ${phaseId}: package.json has no "${script}" script`);
-  }
+  // `demo` is optional (a phase may have nothing to demo); `test` is not.
+  if (!pkg.scripts?.test) throw new Error(`Phase ${phaseId}: package.json has no "test" script`);
   const sandboxPackage = {
     ...pkg,
     scripts: {

@@ -102,7 +102,8 @@ describe.each(phaseIds())('history of %s in the sandbox', (id) => {
     const reference = tempDir(`${id}-git`);
     replayWithGit(phase.history, reference);
     expect(snapshot(dir)).toStrictEqual(snapshot(reference));
-    expect(git(dir, 'fsck', '--strict')).toBe('');
+    // A conflicted merge leaves a dangling tree behind (isomorphic-git), as git itself can: harmless.
+    expect(git(dir, 'fsck', '--strict', '--no-dangling')).toBe('');
   });
 
   it('leaves the project files untouched, the index clean and only the lesson\u2019s untracked files', () => {

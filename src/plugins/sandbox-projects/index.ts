@@ -9,7 +9,7 @@
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {buildAssets, EXAMPLES_DIR} from './assets';
+import {buildAssets, EXAMPLES_DIR, sandboxCardData} from './assets';
 import type {Locale} from './buildProject';
 
 export const SANDBOX_ASSET_DIR = 'sandbox';
@@ -26,7 +26,9 @@ export default function sandboxProjects(context: LoadContext): Plugin {
   const devDir = path.join(context.generatedFilesDir, 'sandbox-projects', locale);
   return {
     name: 'sandbox-projects',
-    async contentLoaded() {
+    async contentLoaded({actions}) {
+      // What the card must know before any click (a few bytes per phase, no file contents).
+      actions.setGlobalData(sandboxCardData());
       // Built again on every (re)load, so `docusaurus start` follows edits under examples/.
       if (process.env.NODE_ENV !== 'production') {
         writeAssets(path.join(devDir, SANDBOX_ASSET_DIR), buildAssets(locale));

@@ -36,13 +36,15 @@ describe.concurrent.each(phaseIds())('the sandbox project of %s', (id) => {
 
     await npm(dir, 'test');
 
-    const fastClock = path.join(EXAMPLES_DIR, 'tooling/fast-clock.cjs');
-    const demo = await run('npm', ['run', 'demo'], {
-      cwd: dir,
-      env: {...env, NODE_OPTIONS: `--require ${fastClock}`},
-      encoding: 'utf8',
-    });
-    expect(demo.stdout.length).toBeGreaterThan(0);
+    if (phase.demo !== undefined) {
+      const fastClock = path.join(EXAMPLES_DIR, 'tooling/fast-clock.cjs');
+      const demo = await run('npm', ['run', 'demo'], {
+        cwd: dir,
+        env: {...env, NODE_OPTIONS: `--require ${fastClock}`},
+        encoding: 'utf8',
+      });
+      expect(demo.stdout.length).toBeGreaterThan(0);
+    }
 
     const {stdout: history} = await npm(dir, 'run', '--silent', 'history');
     const branches = new Set(['main']);
@@ -50,7 +52,7 @@ describe.concurrent.each(phaseIds())('the sandbox project of %s', (id) => {
       if (step.op === 'branch') branches.add(step.name);
       if (step.op === 'deleteBranch') branches.delete(step.name);
     }
-    for (const branch of branches) expect(history).toMatch(new RegExp(`[(, ]${branch}[,)]`));
+    for (const branch of branches) expect(history).toMatch(new RegExp(`[(, ]${branch.replace('/', '\\/')}[,)]`));
     for (const step of phase.history) {
       if (step.op === 'tag') expect(history).toContain(`tag: ${step.name}`);
       if (step.op === 'commit') expect(history).toContain(` ${step.message.split('\n')[0]}\n`);
