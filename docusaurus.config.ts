@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
+import sandboxProjects from './src/plugins/sandbox-projects';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -53,6 +54,11 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
+
+  plugins: [
+    // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
+    sandboxProjects,
+  ],
 
   themes: [
     '@docusaurus/theme-mermaid',
