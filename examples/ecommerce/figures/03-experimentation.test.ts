@@ -37,8 +37,9 @@ function outputBlocks(mdx: string): OutputBlock[] {
   const blocks: OutputBlock[] = [];
   for (const fence of lessonFences(mdx, readExampleSource)) {
     if (fence.lang === 'bash' && !hasMetaFlag(fence.meta, 'norun')) lastBash = fence.code;
-    const kind = (['bench', 'bench-timing'] as const).find((flag) => hasMetaFlag(fence.meta, flag));
-    if (fence.lang === 'text' && kind !== undefined) {
+    // The kind is the first word of the meta (a title="..." may contain any word).
+    const kind = fence.meta.split(/\s+/)[0];
+    if (fence.lang === 'text' && (kind === 'bench' || kind === 'bench-timing')) {
       const command = lastBash
         .split('\n')
         .filter((line) => line.startsWith('node bench-recommendations.js'))
