@@ -18,7 +18,8 @@
  * Locally, SKIP_PHASE_INSTALL=1 skips it for speed; in CI (CI set) it always runs.
  */
 import {execFile} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {rm} from 'node:fs/promises';
 import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify, stripVTControlCharacters} from 'node:util';
@@ -90,9 +91,7 @@ function finalBranches(phase: Phase): Set<string> {
   return branches;
 }
 
-const dirs: string[] = [];
 const started = performance.now();
-afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 
 describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project', () => {
   const ids = phaseIds();
@@ -105,12 +104,15 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
     console.log(`[payload runs] ${ids.length} phases, ${resolutions.size} online resolution(s), ${seconds} s wall on ${availableParallelism()} core(s)`);
   });
 
-  it.concurrent.each(ids.map((id, i) => [id, i % 2 === 0 ? 'it' : 'en'] as [PhaseId, Locale]))(
+  it.concurrent.for(ids.map((id, i) => [id, i % 2 === 0 ? 'it' : 'en'] as [PhaseId, Locale]))(
     '%s (%s payload): npm install recreates the history; npm test, npm run demo and npm run history pass in an empty folder',
-    async (id, locale) => {
+    {timeout: 300_000},
+    // Concurrent tests use their own context's expect and hooks.
+    async ([id, locale], {expect, onTestFinished}) => {
       const phase: Phase = phases[id];
       const dir = mkdtempSync(path.join(tmpdir(), `payload-${id}-`));
-      dirs.push(dir);
+      // Each folder (with its node_modules) goes as soon as its phase is done, pass or fail.
+      onTestFinished(() => rm(dir, {recursive: true, force: true}), 60_000);
       for (const [file, contents] of Object.entries(sandboxAsset(id, locale).project.files)) {
         mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
         writeFileSync(path.join(dir, file), contents);
@@ -181,7 +183,6 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
         console.log(`[payload ${id}] ${how} ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s`);
       });
     },
-    300_000,
   );
 
   it('shares resolutions only between phases with the same dependencies', () => {
