@@ -119,6 +119,7 @@ const config: Config = {
           items: [
             {label: 'Indice del corso', to: '/docs'},
             {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+            {label: 'Come leggere i diagrammi', to: '/diagrams'},
           ],
         },
         {

@@ -1,0 +1,105 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startStaticServer, type StaticServer} from './support/server';
+import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
+import {readSitemaps, type SitePage} from './support/sitemap';
+import {watchProblems} from './support/problems';
+import {checkDiagrams} from './support/mermaid';
+import {localePath, siteUrl, splitLocale, locales} from './support/env';
+
+// Every page of both locales' sitemaps, in light and in dark mode: it loads
+// and hydrates with no console error, page error or failing request to our
+// server, and every Mermaid diagram renders. Then the <head>: lang, hreflang.
+
+let server: StaticServer;
+let browser: Browser;
+let pages: SitePage[];
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+  pages = await readSitemaps(server.origin);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every page of the sitemaps', () => {
+  it('lists pages in both locales', () => {
+    for (const locale of locales) {
+      expect(pages.filter((p) => p.locale === locale).length, `pages in ${locale}`).toBeGreaterThan(0);
+    }
+  });
+
+  for (const theme of themes) {
+    it(`loads cleanly and renders its diagrams in ${theme} mode`, async () => {
+      const failures: string[] = [];
+      let diagrams = 0;
+      for (const sitePage of pages) {
+        const page = await browser.newPage(theme);
+        const problems = watchProblems(page, server.origin);
+        try {
+          const res = await page.goto(sitePage.url, {waitUntil: 'load'});
+          if (!res || res.status() !== 200) problems.list.push(`HTTP ${res?.status()} for the page itself`);
+          await waitForHydration(page);
+          const dataTheme = await page.getAttribute('html', 'data-theme');
+          if (dataTheme !== theme) problems.list.push(`html[data-theme] is "${dataTheme}", expected "${theme}"`);
+          const report = await checkDiagrams(page, theme);
+          diagrams += report.count;
+          problems.list.push(...report.problems);
+          // Let late requests (lazy chunks, images) finish before judging.
+          await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
+        } catch (e) {
+          problems.list.push(`could not load: ${(e as Error).message.split('\n')[0]}`);
+        }
+        for (const p of problems.stop()) failures.push(`${sitePage.pathname} [${theme}]: ${p}`);
+        await page.close();
+      }
+      console.log(`[pages] ${theme}: ${pages.length} pages, ${diagrams} Mermaid diagrams checked`);
+      expect(failures, failures.join('\n')).toEqual([]);
+      expect(diagrams, 'the site has Mermaid diagrams to check').toBeGreaterThan(0);
+    });
+  }
+
+  it('has the right <html lang> and hreflang alternates for it, en and x-default', async () => {
+    const failures: string[] = [];
+    const publicOrigin = new URL(siteUrl).origin;
+    const page = await browser.newPage();
+    for (const sitePage of pages) {
+      await page.goto(sitePage.url, {waitUntil: 'domcontentloaded'});
+      const {locale, path} = splitLocale(sitePage.pathname);
+      const where = sitePage.pathname;
+      const lang = await page.getAttribute('html', 'lang');
+      if (lang !== locale) failures.push(`${where}: <html lang="${lang}">, expected "${locale}"`);
+      const alternates = await page.$$eval('link[rel="alternate"][hreflang]', (links) =>
+        links.map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const),
+      );
+      const expected: Record<string, string> = {
+        it: `${publicOrigin}${localePath('it', path)}`,
+        en: `${publicOrigin}${localePath('en', path)}`,
+        'x-default': `${publicOrigin}${localePath('it', path)}`,
+      };
+      for (const [hreflang, href] of Object.entries(expected)) {
+        const found = alternates.filter(([h]) => h === hreflang).map(([, u]) => u);
+        if (found.length !== 1 || found[0] !== href) {
+          failures.push(`${where}: hreflang="${hreflang}" is ${JSON.stringify(found)}, expected ${href}`);
+        }
+      }
+    }
+    await page.close();
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('has a counterpart in the other locale for every page', () => {
+    const byLocale = (l: string) =>
+      new Set(pages.filter((p) => p.locale === l).map((p) => splitLocale(p.pathname).path));
+    const it_ = byLocale('it');
+    const en = byLocale('en');
+    const missing = [
+      ...[...it_].filter((p) => !en.has(p)).map((p) => `${p} has no English page`),
+      ...[...en].filter((p) => !it_.has(p)).map((p) => `${p} has no Italian page`),
+    ];
+    expect(missing, missing.join('\n')).toEqual([]);
+  });
+});
