@@ -103,3 +103,23 @@ describe('every page of the sitemaps', () => {
     expect(missing, missing.join('\n')).toEqual([]);
   });
 });
+
+describe('404 page', () => {
+  const cases = [
+    {locale: 'it', title: 'Pagina non trovata', link: 'Indice del corso'},
+    {locale: 'en', title: 'Page Not Found', link: 'Course index'},
+  ] as const;
+  for (const c of cases) {
+    it(`is localized in ${c.locale} and leads back to the course`, async () => {
+      const page = await browser.newPage();
+      const res = await page.goto(`${server.origin}${localePath(c.locale, 'no-such-page-xyz')}`);
+      expect(res?.status()).toBe(404);
+      await waitForHydration(page);
+      expect(await page.getAttribute('html', 'lang')).toBe(c.locale);
+      await expect(page.getByRole('heading', {level: 1}).textContent()).resolves.toBe(c.title);
+      const href = await page.getByRole('main').getByRole('link', {name: c.link}).getAttribute('href');
+      expect(href).toBe(localePath(c.locale, 'docs'));
+      await page.close();
+    });
+  }
+});
