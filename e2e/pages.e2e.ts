@@ -15,6 +15,8 @@ let browser: Browser;
 let pages: SitePage[];
 /** What the light-mode visit saw in each page's <head>, checked by the hreflang test. */
 const heads = new Map<string, {lang: string | null; alternates: (readonly [string, string])[]}>();
+/** The text of each page's <main>, to catch an English page that falls back to Italian. */
+const mainText = new Map<string, string>();
 
 beforeAll(async () => {
   server = await startStaticServer();
@@ -54,6 +56,12 @@ describe('every page of the sitemaps', () => {
                 links.map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href') ?? ''] as const),
               ),
             });
+          }
+          if (theme === 'light') {
+            mainText.set(
+              sitePage.pathname,
+              await page.evaluate(() => (document.querySelector('main')?.innerText ?? '').replace(/\s+/g, ' ').trim()),
+            );
           }
           const report = await checkDiagrams(page, theme);
           diagrams += report.count;
@@ -110,6 +118,20 @@ describe('every page of the sitemaps', () => {
       ...[...en].filter((p) => !it_.has(p)).map((p) => `${p} has no Italian page`),
     ];
     expect(missing, missing.join('\n')).toEqual([]);
+  });
+
+  it('shows different text in the two languages (no English page falls back to Italian)', () => {
+    const same = pages
+      .filter((p) => p.locale === 'en')
+      .map((p) => {
+        const {path} = splitLocale(p.pathname);
+        const en = mainText.get(p.pathname);
+        const it_ = mainText.get(localePath('it', path));
+        return en && it_ && en === it_ ? `${p.pathname} shows the same text as ${localePath('it', path)}` : '';
+      })
+      .filter(Boolean);
+    expect(mainText.size, 'pages whose text was read').toBeGreaterThan(0);
+    expect(same, same.join('\n')).toEqual([]);
   });
 });
 
