@@ -60,7 +60,12 @@ describe('every page of the sitemaps', () => {
           if (theme === 'light') {
             mainText.set(
               sitePage.pathname,
-              await page.evaluate(() => (document.querySelector('main')?.innerText ?? '').replace(/\s+/g, ' ').trim()),
+              await page.evaluate(() => {
+                // The page's own content (a doc's Markdown), not the translated chrome around it.
+                const content = document.querySelector<HTMLElement>('.theme-doc-markdown, article .markdown') ??
+                  document.querySelector('main');
+                return (content?.innerText ?? '').replace(/\s+/g, ' ').trim();
+              }),
             );
           }
           const report = await checkDiagrams(page, theme);
