@@ -10,6 +10,30 @@ const siteUrl = process.env.SITE_URL ?? 'https://corso-git.example.org';
 const baseUrl = process.env.BASE_URL ?? '/';
 const repoUrl = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git-workflow';
 
+// Docusaurus builds (and `start`s) one locale at a time and sets this variable
+// before loading the config, so site-wide strings that have no translation
+// file (site title, default description, Open Graph locale) follow the locale.
+type SiteLocale = 'it' | 'en';
+const currentLocale: SiteLocale = process.env.DOCUSAURUS_CURRENT_LOCALE === 'en' ? 'en' : 'it';
+const siteStrings = {
+  it: {
+    title: 'Corso Git Workflow',
+    tagline: 'Impara i workflow di branching di Git facendo',
+    description:
+      'Corso pratico e bilingue sui workflow di branching di Git: feature branch, hotfix e sperimentazione, con comandi verificati e sandbox eseguibili nel browser.',
+    ogLocale: 'it_IT',
+    ogLocaleAlternate: 'en_US',
+  },
+  en: {
+    title: 'Git Workflow Course',
+    tagline: 'Learn Git branching workflows by doing',
+    description:
+      'A hands-on, bilingual course on Git branching workflows: feature branches, hotfixes and experiments, with verified commands and sandboxes that run in the browser.',
+    ogLocale: 'en_US',
+    ogLocaleAlternate: 'it_IT',
+  },
+}[currentLocale];
+
 // "Last updated" dates need git history; a zip download or a shallow export has
 // none, and the build must still work there.
 function hasGitHistory(): boolean {
@@ -22,8 +46,8 @@ function hasGitHistory(): boolean {
 }
 
 const config: Config = {
-  title: 'Corso Git Workflow',
-  tagline: 'Impara i workflow di branching di Git facendo',
+  title: siteStrings.title,
+  tagline: siteStrings.tagline,
   favicon: 'img/favicon.svg',
   url: siteUrl,
   baseUrl,
@@ -91,6 +115,15 @@ const config: Config = {
 
   themeConfig: {
     image: 'img/social-card.png',
+    // Defaults for pages without their own description; a page's own
+    // description and title override these. og:locale in Open Graph's ll_CC form.
+    metadata: [
+      {name: 'description', content: siteStrings.description},
+      {property: 'og:description', content: siteStrings.description},
+      {property: 'og:locale', content: siteStrings.ogLocale},
+      {property: 'og:locale:alternate', content: siteStrings.ogLocaleAlternate},
+      {name: 'twitter:card', content: 'summary_large_image'},
+    ],
     colorMode: {
       respectPrefersColorScheme: true,
     },

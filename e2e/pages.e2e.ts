@@ -4,6 +4,7 @@ import {launchBrowser, themes, waitForHydration, type Browser} from './support/b
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {watchProblems} from './support/problems';
 import {checkDiagrams} from './support/mermaid';
+import {axeViolations} from './support/axe';
 import {localePath, siteUrl, splitLocale, locales} from './support/env';
 
 // Every page of both locales' sitemaps, in light and in dark mode: it loads
@@ -15,6 +16,10 @@ let browser: Browser;
 let pages: SitePage[];
 /** What the light-mode visit saw in each page's <head>, checked by the hreflang test. */
 const heads = new Map<string, {lang: string | null; alternates: (readonly [string, string])[]}>();
+/** Open Graph / Twitter tags of each page (light-mode visit). */
+const social = new Map<string, {meta: Record<string, string>; title: string; description: string | null}>();
+/** Accessibility violations per page and theme. */
+const a11y: string[] = [];
 /** The text of each page's <main>, to catch an English page that falls back to Italian. */
 const mainText = new Map<string, string>();
 
@@ -68,9 +73,26 @@ describe('every page of the sitemaps', () => {
               }),
             );
           }
+          if (theme === 'light') {
+            social.set(sitePage.pathname, await page.evaluate(() => {
+              const meta: Record<string, string> = {};
+              document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]').forEach((m) => {
+                const key = m.getAttribute('property') ?? m.getAttribute('name') ?? '';
+                meta[key] = meta[key] === undefined ? (m.getAttribute('content') ?? '') : `${meta[key]}|${m.getAttribute('content')}`;
+              });
+              return {
+                meta,
+                title: document.title,
+                description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? null,
+              };
+            }));
+          }
           const report = await checkDiagrams(page, theme);
           diagrams += report.count;
           problems.list.push(...report.problems);
+          if (process.env.E2E_AXE !== '0') {
+            for (const v of await axeViolations(page)) a11y.push(`${sitePage.pathname} [${theme}]: ${v}`);
+          }
           // Let late requests (lazy chunks, images) finish before judging.
           await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
         } catch (e) {
@@ -109,6 +131,47 @@ describe('every page of the sitemaps', () => {
           failures.push(`${where}: hreflang="${hreflang}" is ${JSON.stringify(found)}, expected ${href}`);
         }
       }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('has no WCAG 2.1 A/AA violation (axe-core), in light and dark mode', () => {
+    expect(heads.size, 'pages visited').toBeGreaterThan(0);
+    expect(a11y, a11y.join('\n')).toEqual([]);
+  });
+
+  it('has Open Graph and Twitter metadata in its own language', () => {
+    const failures: string[] = [];
+    const publicRoot = `${new URL(siteUrl).origin}${localePath('it', '')}`;
+    const ogLocale = {it: 'it_IT', en: 'en_US'} as const;
+    for (const sitePage of pages) {
+      const where = sitePage.pathname;
+      const s = social.get(where);
+      if (!s) {
+        failures.push(`${where}: not visited`);
+        continue;
+      }
+      const {locale} = splitLocale(where);
+      const m = s.meta;
+      const want = (key: string, ok: boolean, what: string) => {
+        if (!ok) failures.push(`${where}: ${key} ${what} (is ${JSON.stringify(m[key])})`);
+      };
+      want('og:title', m['og:title'] === s.title, `should equal the page title "${s.title}"`);
+      want('og:description', !!m['og:description'] && m['og:description'] === s.description,
+        `should be the page's meta description ${JSON.stringify(s.description)}`);
+      want('og:image', !!m['og:image']?.startsWith(publicRoot) && /\.(png|jpe?g)$/.test(m['og:image'] ?? ''),
+        `should be an absolute PNG/JPEG URL under ${publicRoot}`);
+      want('og:locale', m['og:locale'] === ogLocale[locale], `should be ${ogLocale[locale]}`);
+      want('og:locale:alternate', m['og:locale:alternate'] === ogLocale[locale === 'it' ? 'en' : 'it'], 'should name the other locale');
+      want('og:url', m['og:url'] === `${new URL(siteUrl).origin}${where}`, 'should be the page\'s public URL');
+      want('twitter:card', m['twitter:card'] === 'summary_large_image', 'should be summary_large_image');
+    }
+    // In its own language: the two home pages do not share title or description.
+    const home = (l: 'it' | 'en') => social.get(localePath(l, ''));
+    if (home('it') && home('en')) {
+      if (home('it')!.meta['og:title'] === home('en')!.meta['og:title']) failures.push('home: same og:title in it and en');
+      if (home('it')!.meta['og:description'] === home('en')!.meta['og:description'])
+        failures.push('home: same og:description in it and en');
     }
     expect(failures, failures.join('\n')).toEqual([]);
   });
