@@ -5,6 +5,9 @@ import {defineConfig} from 'vitest/config';
 // other: the machine has two cores and each file drives its own browser.
 export default defineConfig({
   test: {
+    // Vitest overwrites process.env.BASE_URL with Vite's own base ("/") in
+    // the test workers, so hand the site's BASE_URL over under another name.
+    env: {E2E_BASE_URL: process.env.E2E_BASE_URL ?? process.env.BASE_URL ?? '/'},
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/support/global-setup.ts'],
     pool: 'forks',

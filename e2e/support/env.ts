@@ -5,8 +5,8 @@ import path from 'node:path';
 /** Folder of the built site (the output of `docusaurus build`). */
 export const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 
-/** The `baseUrl` the site was built with; must match the build (`BASE_URL`). */
-export const baseUrl = normaliseBase(process.env.BASE_URL ?? '/');
+/** The `baseUrl` the site was built with: `BASE_URL`, passed on by e2e/vitest.config.ts. */
+export const baseUrl = normaliseBase(process.env.E2E_BASE_URL ?? '/');
 
 /** The `url` the site was built with: sitemaps hold absolute URLs on this host. */
 export const siteUrl = process.env.SITE_URL ?? 'https://corso-git.example.org';
