@@ -1,8 +1,8 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -163,8 +163,9 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // GitHub / Dracula with every token colour at WCAG AA (src/lib/prismThemes.ts).
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['bash', 'diff', 'json'],
     },
   } satisfies Preset.ThemeConfig,
