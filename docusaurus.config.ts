@@ -1,15 +1,39 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
 import sandboxProjects from './src/plugins/sandbox-projects';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
 const siteUrl = process.env.SITE_URL ?? 'https://corso-git.example.org';
 const baseUrl = process.env.BASE_URL ?? '/';
 const repoUrl = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git-workflow';
+
+// Docusaurus builds (and `start`s) one locale at a time and sets this variable
+// before loading the config, so site-wide strings that have no translation
+// file (site title, default description, Open Graph locale) follow the locale.
+type SiteLocale = 'it' | 'en';
+const currentLocale: SiteLocale = process.env.DOCUSAURUS_CURRENT_LOCALE === 'en' ? 'en' : 'it';
+const siteStrings = {
+  it: {
+    title: 'Corso Git Workflow',
+    tagline: 'Impara i workflow di branching di Git facendo',
+    description:
+      'Corso pratico e bilingue sui workflow di branching di Git: feature branch, hotfix e sperimentazione, con comandi verificati e sandbox eseguibili nel browser.',
+    ogLocale: 'it_IT',
+    ogLocaleAlternate: 'en_US',
+  },
+  en: {
+    title: 'Git Workflow Course',
+    tagline: 'Learn Git branching workflows by doing',
+    description:
+      'A hands-on, bilingual course on Git branching workflows: feature branches, hotfixes and experiments, with verified commands and sandboxes that run in the browser.',
+    ogLocale: 'en_US',
+    ogLocaleAlternate: 'it_IT',
+  },
+}[currentLocale];
 
 // "Last updated" dates need git history; a zip download or a shallow export has
 // none, and the build must still work there.
@@ -23,8 +47,8 @@ function hasGitHistory(): boolean {
 }
 
 const config: Config = {
-  title: 'Corso Git Workflow',
-  tagline: 'Impara i workflow di branching di Git facendo',
+  title: siteStrings.title,
+  tagline: siteStrings.tagline,
   favicon: 'img/favicon.svg',
   url: siteUrl,
   baseUrl,
@@ -97,6 +121,15 @@ const config: Config = {
 
   themeConfig: {
     image: 'img/social-card.png',
+    // Defaults for pages without their own description; a page's own
+    // description and title override these. og:locale in Open Graph's ll_CC form.
+    metadata: [
+      {name: 'description', content: siteStrings.description},
+      {property: 'og:description', content: siteStrings.description},
+      {property: 'og:locale', content: siteStrings.ogLocale},
+      {property: 'og:locale:alternate', content: siteStrings.ogLocaleAlternate},
+      {name: 'twitter:card', content: 'summary_large_image'},
+    ],
     colorMode: {
       respectPrefersColorScheme: true,
     },
@@ -125,6 +158,7 @@ const config: Config = {
           items: [
             {label: 'Indice del corso', to: '/docs'},
             {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+            {label: 'Come leggere i diagrammi', to: '/diagrams'},
           ],
         },
         {
@@ -135,8 +169,9 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // GitHub / Dracula with every token colour at WCAG AA (src/lib/prismThemes.ts).
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['bash', 'diff', 'json'],
     },
   } satisfies Preset.ThemeConfig,
