@@ -3,6 +3,10 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
+import remarkStaticMermaid, {
+  staticDiagramsAvailable,
+  staticMermaidOnly,
+} from './src/plugins/static-mermaid';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -21,6 +25,11 @@ function hasGitHistory(): boolean {
   }
 }
 
+// Mermaid diagrams become SVG at build time when a Chromium is available, and
+// pages then carry no Mermaid JavaScript at all. Without one (or with
+// STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
+const clientSideMermaid = !staticDiagramsAvailable();
+
 const config: Config = {
   title: 'Corso Git Workflow',
   tagline: 'Impara i workflow di branching di Git facendo',
@@ -33,8 +42,12 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
 
+  // v4 turns on Docusaurus Faster (Rspack, SWC, Lightning CSS).
+  // DOCUSAURUS_FASTER=false builds with webpack/Babel instead: `npm run bench`
+  // uses it to compare both (BENCH_COMPARE_BUNDLERS=1).
   future: {
     v4: true,
+    ...(process.env.DOCUSAURUS_FASTER === 'false' ? {faster: false} : {}),
   },
 
   i18n: {
@@ -47,15 +60,17 @@ const config: Config = {
   },
 
   markdown: {
-    mermaid: true,
+    mermaid: clientSideMermaid,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
     },
   },
 
+  plugins: clientSideMermaid ? [] : [staticMermaidOnly],
+
   themes: [
-    '@docusaurus/theme-mermaid',
+    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid'] : []),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -76,10 +91,16 @@ const config: Config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          // Mermaid fences become build-time SVG before Docusaurus' own
+          // mermaid transform sees them.
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
           remarkPlugins: [remarkExamples],
           editLocalizedFiles: true,
           editUrl: `${repoUrl}/edit/main/`,
           showLastUpdateTime: hasGitHistory(),
+        },
+        pages: {
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
         },
         blog: false,
         theme: {
