@@ -14,7 +14,7 @@
  *   CHROME_PATH / CHROMIUM_PATH  browser (default /usr/bin/chromium)
  */
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import zlib from 'node:zlib';
@@ -29,21 +29,29 @@ const CHROME =
   process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 
-/** Builds the site into outDir (under the shared build lock when flock exists). */
+/**
+ * Builds the site into outDir, under the shared build lock when flock exists.
+ * Returns the build's own duration in seconds (time spent waiting for the
+ * lock is not counted).
+ */
 function build(outDir, env = {}) {
   const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], {stdio: 'ignore'}).status === 0;
-  const args = ['docusaurus', 'build', '--out-dir', outDir];
-  const [cmd, cmdArgs] = hasFlock
-    ? ['flock', ['/tmp/docusaurus-build.lock', 'npx', ...args]]
-    : ['npx', args];
-  const started = Date.now();
-  const result = spawnSync(cmd, cmdArgs, {
+  const timeFile = path.join(RESULTS_DIR, `.build-time-${process.pid}`);
+  const script =
+    'start=$(date +%s%N); npx docusaurus build --out-dir "$1"; rc=$?; ' +
+    'echo $(( $(date +%s%N) - start )) > "$2"; exit $rc';
+  const [cmd, args] = hasFlock
+    ? ['flock', ['/tmp/docusaurus-build.lock', 'sh', '-c', script, 'build', outDir, timeFile]]
+    : ['sh', ['-c', script, 'build', outDir, timeFile]];
+  const result = spawnSync(cmd, args, {
     cwd: SITE_DIR,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {...process.env, ...env},
   });
-  if (result.status !== 0) throw new Error(`build failed (${cmd} ${cmdArgs.join(' ')})`);
-  return (Date.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`build failed (${cmd} ${args.join(' ')})`);
+  const nanoseconds = Number(readFileSync(timeFile, 'utf8').trim());
+  rmSync(timeFile, {force: true});
+  return nanoseconds / 1e9;
 }
 
 /** JS requested before interaction: scripts fetched until load + network idle. */

@@ -45,7 +45,7 @@ export function mermaidConfigFor(variant: Variant) {
 
 function mermaidVersion(): string {
   try {
-    const file = require.resolve('mermaid/package.json', {paths: [SITE_DIR]});
+    const file = createRequire(path.join(SITE_DIR, 'package.json')).resolve('mermaid/package.json');
     return (JSON.parse(readFileSync(file, 'utf8')) as {version: string}).version;
   } catch {
     return 'unknown';
