@@ -1,10 +1,41 @@
 import {defineConfig} from 'vitest/config';
+import {GENERATED_DIR, phaseTestSources, writeAllPhases} from './examples/ecommerce/materialize';
 
-// Unit tests: pure logic next to the code it tests, and the examples' tests.
+// The phase tests import the code by its path inside a phase's project
+// (`../src/payment/paymentProcessor.js`), so they only run inside a materialized phase:
+// every phase is written to examples/.generated/<phase>/ (git-ignored) when this config
+// loads, and each one is a vitest project of its own, as in the sandbox or a zip.
+const phaseFolders = writeAllPhases(GENERATED_DIR);
+
 // The browser suite has its own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'build/**'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'examples',
+          // Worker threads, shared by the test files (each restores what it mocks): this
+          // suite's budget is 3 s wall, and that halves its start-up cost.
+          pool: 'threads',
+          isolate: false,
+          include: ['examples/**/*.test.ts'],
+          exclude: [
+            '**/node_modules/**',
+            'examples/.generated/**',
+            ...phaseTestSources().map((source) => `examples/${source}`),
+          ],
+        },
+      },
+      ...Object.entries(phaseFolders).map(([id, folder]) => ({
+        test: {name: `phase:${id}`, root: folder, pool: 'threads', isolate: false},
+      })),
+    ],
   },
 });

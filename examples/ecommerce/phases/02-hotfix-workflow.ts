@@ -1,6 +1,13 @@
 import type {HistoryStep, Phase} from './types';
 
 const F = 'ecommerce/files';
+const T = 'ecommerce/tests';
+
+/** Tests every phase of lesson 02 runs, whichever payment processor it has. */
+const sharedTests = {
+  'tests/badInput.test.ts': `${T}/badInput.test.ts`,
+  'tests/support.ts': `${T}/support.ts`,
+};
 
 // Commit messages exactly as the lesson's commands write them.
 export const HOTFIX_MESSAGES = {
@@ -76,7 +83,11 @@ export const hotfixPhases = {
     lesson: '02-hotfix-workflow',
     history: beforeHotfix,
     untracked: {'test-payment.js': `${F}/test-payment.js`},
-    tests: {},
+    tests: {
+      ...sharedTests,
+      'tests/paymentProcessor.test.ts': `${T}/paymentProcessor.production.test.ts`,
+    },
+    demo: 'test-payment.js',
     openFile: 'src/payment/paymentProcessor.js',
   },
   /** The end of lesson 02: hotfix merged into main and develop, tagged, follow-up committed. */
@@ -117,7 +128,11 @@ export const hotfixPhases = {
       },
     ],
     untracked: {'test-payment.js': `${F}/test-payment.js`},
-    tests: {},
+    tests: {
+      ...sharedTests,
+      'tests/paymentProcessor.test.ts': `${T}/paymentProcessor.hotfix.test.ts`,
+    },
+    demo: 'test-payment-fixed.js',
     openFile: 'src/payment/paymentProcessor.js',
   },
 } satisfies Record<string, Phase>;

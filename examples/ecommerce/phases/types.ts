@@ -18,12 +18,23 @@ export type HistoryStep =
   | {op: 'branch'; name: string}
   /** `git switch name`. */
   | {op: 'switch'; name: string}
-  /** `git merge branch`: fast-forward when possible, else a merge commit with `message`. */
-  | {op: 'merge'; branch: string; message: string}
-  /** `git tag -a name -m message` on the current commit. */
-  | {op: 'tag'; name: string; message: string}
-  /** `git branch -d name`. */
-  | {op: 'deleteBranch'; name: string};
+  /**
+   * `git merge branch`: fast-forward when possible, else a merge commit with `message`.
+   * `noFastForward`: `git merge --no-ff`, always a merge commit (even when a fast-forward was possible).
+   * `resolved`: the merge stops on a conflict in these files; the merge commit takes them with this
+   * content (path in the repo -> source under `examples/`), as `git add` + `git commit --no-edit` do.
+   */
+  | {op: 'merge'; branch: string; message: string; noFastForward?: boolean; resolved?: FileMap}
+  /**
+   * `git tag -a name -m message` (an annotated tag) on the current commit, or on `target`
+   * (a branch name) when given: `git tag -a name target -m message`.
+   */
+  | {op: 'tag'; name: string; message: string; target?: string}
+  /**
+   * `git branch -d name`; with `force: true`, `git branch -D name` (deletes a branch whose
+   * commits are not merged: lesson 03 tags them first so they stay reachable).
+   */
+  | {op: 'deleteBranch'; name: string; force?: boolean};
 
 export interface Phase {
   /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
@@ -39,6 +50,12 @@ export interface Phase {
    * in the root suite (which materializes each phase to a folder first).
    */
   tests: FileMap;
+  /**
+   * The script `npm run demo` runs with `node` (a path of the phase's project, e.g.
+   * `test-payment.js`). Omit it only when the phase has nothing to demo: its package.json
+   * then has no `demo` script.
+   */
+  demo?: string;
   /** The file the sandbox opens first. */
   openFile: string;
 }

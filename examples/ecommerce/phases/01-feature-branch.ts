@@ -1,0 +1,128 @@
+import type {HistoryStep, Phase} from './types';
+
+const F = 'ecommerce/files';
+const FEATURE = 'feature/advanced-cart';
+
+// Commit messages exactly as the lesson's commands write them.
+export const FEATURE_MESSAGES = {
+  initial: 'Initial commit: production e-commerce system',
+  config: 'chore: add shared cart configuration',
+  items: 'feat(cart): add items and quantities',
+  totals: 'feat(cart): compute totals in integer cents',
+  readme: 'docs: describe the shared cart configuration',
+  syncMerge: "Merge branch 'develop' into feature/advanced-cart (README update)",
+  discounts: 'feat(cart): add percentage and fixed discounts',
+  capDiscount: 'chore: cap percentage discounts at 30%',
+  // `git commit --no-edit` after a conflict keeps git's list of the conflicted files.
+  conflictMerge: `Merge branch 'develop' into feature/advanced-cart
+
+# Conflicts:
+#\tsrc/cart/cartConfig.js`,
+  demo: 'feat(cart): add the cart summary demo',
+  mergeIntoDevelop: "Merge branch 'feature/advanced-cart' into develop",
+} as const;
+
+/** Lesson 01 before the feature: production on `main`, `develop` with the shared cart config. */
+const start: HistoryStep[] = [
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.initial,
+    files: {
+      'README.md': `${F}/README.md`,
+      'src/payment/paymentProcessor.js': `${F}/payment/paymentProcessor.production.js`,
+    },
+  },
+  {op: 'branch', name: 'develop'},
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.config,
+    files: {'src/cart/cartConfig.js': `${F}/feature/cart/cartConfig.base.js`},
+  },
+];
+
+/** The whole lesson: the feature branch, two syncs with develop (one conflicting), the --no-ff merge. */
+const afterMerge: HistoryStep[] = [
+  ...start,
+  {op: 'branch', name: FEATURE},
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.items,
+    files: {'src/cart/advancedCart.js': `${F}/feature/cart/advancedCart.items.js`},
+  },
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.totals,
+    files: {
+      'src/cart/money.js': `${F}/feature/cart/money.js`,
+      'src/cart/advancedCart.js': `${F}/feature/cart/advancedCart.totals.js`,
+    },
+  },
+  {op: 'switch', name: 'develop'},
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.readme,
+    files: {'README.md': `${F}/feature/README.develop.md`},
+  },
+  {op: 'switch', name: FEATURE},
+  {op: 'merge', branch: 'develop', message: FEATURE_MESSAGES.syncMerge},
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.discounts,
+    files: {
+      'src/cart/advancedCart.js': `${F}/feature/cart/advancedCart.js`,
+      'src/cart/cartConfig.js': `${F}/feature/cart/cartConfig.feature.js`,
+    },
+  },
+  {op: 'switch', name: 'develop'},
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.capDiscount,
+    files: {'src/cart/cartConfig.js': `${F}/feature/cart/cartConfig.develop.js`},
+  },
+  {op: 'switch', name: FEATURE},
+  {
+    op: 'merge',
+    branch: 'develop',
+    message: FEATURE_MESSAGES.conflictMerge,
+    resolved: {'src/cart/cartConfig.js': `${F}/feature/cart/cartConfig.resolved.js`},
+  },
+  {
+    op: 'commit',
+    message: FEATURE_MESSAGES.demo,
+    files: {'test-cart.js': `${F}/feature/test-cart.js`},
+  },
+  {op: 'switch', name: 'develop'},
+  {
+    op: 'merge',
+    branch: FEATURE,
+    message: FEATURE_MESSAGES.mergeIntoDevelop,
+    noFastForward: true,
+  },
+  {op: 'deleteBranch', name: FEATURE},
+];
+
+const T = 'ecommerce/tests/feature';
+
+export const featurePhases = {
+  /** `develop` is ready (shared cart config committed); the feature branch does not exist yet. */
+  '01-start': {
+    lesson: '01-feature-branch',
+    history: start,
+    untracked: {},
+    tests: {'tests/cartConfig.test.ts': `${T}/cartConfig.test.ts`},
+    openFile: 'src/cart/cartConfig.js',
+  },
+  /** The end of lesson 01: the advanced cart merged into develop with --no-ff, branch deleted. */
+  '01-after-merge': {
+    lesson: '01-feature-branch',
+    history: afterMerge,
+    untracked: {},
+    tests: {
+      'tests/cartConfig.test.ts': `${T}/cartConfig.test.ts`,
+      'tests/money.test.ts': `${T}/money.test.ts`,
+      'tests/advancedCart.test.ts': `${T}/advancedCart.test.ts`,
+      'tests/demo.test.ts': `${T}/demo.test.ts`,
+    },
+    openFile: 'src/cart/advancedCart.js',
+  },
+} satisfies Record<string, Phase>;

@@ -1,0 +1,71 @@
+/**
+ * Checks one lesson in all its locales: runs each, compares the repositories they leave
+ * (both languages must build the same commits and files), and in update mode rewrites the
+ * `text gitlog` blocks with git's output.
+ */
+import {readFile, writeFile} from 'node:fs/promises';
+import {createPatch} from 'diff';
+import {applyGitlogUpdates, runLesson, type LessonFile, type LessonRun, type RunOptions} from './run';
+
+export interface LessonCheck {
+  lesson: string;
+  runs: LessonRun[];
+  failures: string[];
+  /** Lines to print: timings, norun blocks, notes, rewritten files. */
+  report: string[];
+  ms: number;
+}
+
+export async function checkLesson(
+  lesson: string,
+  files: LessonFile[],
+  options: RunOptions,
+): Promise<LessonCheck> {
+  const started = performance.now();
+  // Locales run side by side: each has its own temporary folder.
+  const runs = await Promise.all(files.map((file) => runLesson(file, options)));
+  const failures = runs.flatMap((run) => run.failures);
+  const report: string[] = [];
+  for (const run of runs) {
+    report.push(
+      `${run.label}: ${run.ran} bash block(s) run, ${run.diagrams} diagram(s) and ${run.gitlogs} gitlog block(s) ` +
+        `checked in ${run.ms} ms`,
+    );
+    report.push(...run.skipped.map((line) => `  ${line}`), ...run.notes.map((line) => `  ${line}`));
+    for (const block of run.blockTimes.filter((b) => b.ms >= 1000)) {
+      report.push(`  slow: bash block ${block.index} (line ${block.line}) took ${block.ms} ms`);
+    }
+  }
+
+  // Only meaningful when each locale passed on its own: otherwise its failures say more.
+  const finished = failures.length > 0 ? [] : runs.filter((run) => run.fingerprint !== undefined);
+  for (const run of finished.slice(1)) {
+    const reference = finished[0]!;
+    if (run.fingerprint !== reference.fingerprint) {
+      const patch = createPatch('repository', `${reference.fingerprint!}\n`, `${run.fingerprint!}\n`, reference.label, run.label)
+        .split('\n')
+        .slice(2)
+        .join('\n');
+      failures.push(
+        `${lesson}: ${reference.label} and ${run.label} leave different repositories ` +
+          `(refs, HEAD, working tree):\n${patch.trimEnd()}`,
+      );
+    }
+  }
+
+  if (options.update) {
+    for (const file of new Set(runs.flatMap((run) => run.gitlogUpdates.map((update) => update.file)))) {
+      const updates = runs.flatMap((run) => run.gitlogUpdates).filter((update) => update.file === file);
+      const before = await readFile(file, 'utf8');
+      await writeFile(file, applyGitlogUpdates(before, updates));
+      report.push(`  rewrote ${updates.length} gitlog block(s) in ${file}`);
+    }
+    // Locales leave the same files (checked above when not updating): the first record wins.
+    const record = runs.find((run) => run.recordUpdate)?.recordUpdate;
+    if (record) {
+      await writeFile(record.file, record.text);
+      report.push(`  recorded the lesson's files in ${record.file}`);
+    }
+  }
+  return {lesson, runs, failures, report, ms: Math.round(performance.now() - started)};
+}
