@@ -7,7 +7,7 @@
  *
  * Environment:
  *   BENCH_BUILD_DIR=dir       measure an existing build instead of building
- *   BENCH_REFERENCE=/docs     the plain doc page (default: the course index)
+ *   BENCH_REFERENCE=/docs/bench-reference  the plain doc page (docs/bench-reference.mdx)
  *   BENCH_PAGES=/a,/b         measure only these paths (plus the reference)
  *   BENCH_COMPARE_BUNDLERS=1  also build with webpack (DOCUSAURUS_FASTER=false)
  *                             and compare build time and lesson JS
@@ -137,7 +137,7 @@ async function main() {
     console.log(`Building the site into ${buildDir} ...`);
     buildSeconds = build(buildDir);
   }
-  const reference = process.env.BENCH_REFERENCE ?? '/docs';
+  const reference = process.env.BENCH_REFERENCE ?? '/docs/bench-reference';
   let pages = discoverPages(buildDir, LOCALES);
   if (process.env.BENCH_PAGES) {
     const only = process.env.BENCH_PAGES.split(',');
