@@ -108,6 +108,15 @@ describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
     expect(Number(attr(git, 'height'))).toBeGreaterThan(20);
   }, 60_000);
 
+  it('keeps timeline ids unique too (Mermaid names them undefined-…)', async () => {
+    const plugin = await loadPlugin();
+    const root = tree({lang: 'mermaid', value: TIMELINE}, {lang: 'mermaid', value: TIMELINE.replace('v1.0.1', 'v1.0.2')});
+    await plugin()(root, {path: 'timeline.mdx'});
+    const all = (root.children as unknown as Jsx[]).flatMap((n) => [...ids(attr(n, 'light')), ...ids(attr(n, 'dark'))]);
+    expect(all.some((id) => id.startsWith('undefined'))).toBe(false);
+    expect(new Set(all).size).toBe(all.length);
+  }, 60_000);
+
   it('gives a repeated diagram its own ids and renders identically on the next build', async () => {
     const plugin = await loadPlugin();
     const first = tree({lang: 'mermaid', value: GIT_GRAPH}, {lang: 'mermaid', value: GIT_GRAPH});

@@ -12,7 +12,7 @@ import {
   findChromium,
   ID_TOKEN,
   renderFailureMessage,
-  replaceId,
+  tokenizeIds,
   type Variant,
   viewBoxSize,
 } from './svg';
@@ -192,7 +192,7 @@ async function renderMissing(
       if (result.status === 'rejected') {
         throw new Error(renderFailureMessage(file, job.node.position?.start.line, result.reason));
       }
-      const svg = replaceId(result.value.svg, `${prefix}-${index}`, ID_TOKEN);
+      const svg = tokenizeIds(result.value.svg, `${prefix}-${index}`);
       const size = viewBoxSize(svg) ?? {width: result.value.width, height: result.value.height};
       const cached: CachedSvg = {svg, ...size};
       writeCache(job.key[variant], cached);

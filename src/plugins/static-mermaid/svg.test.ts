@@ -6,6 +6,8 @@ import {
   findChromium,
   renderFailureMessage,
   replaceId,
+  tokenizeIds,
+  ID_TOKEN,
   viewBoxSize,
 } from './svg';
 
@@ -91,5 +93,17 @@ describe('findChromium', () => {
   });
   it('tells how to get a browser', () => {
     expect(fallbackWarning('no Chromium or Chrome found')).toMatch(/CHROMIUM_PATH/);
+  });
+});
+
+describe('tokenizeIds', () => {
+  it("gives Mermaid's undefined-… ids (timeline) to the diagram, so variants do not clash", () => {
+    const svg =
+      '<svg id="tmp-0"><defs><marker id="undefined-arrowhead"/></defs>' +
+      '<g id="undefined-node-0"/><line marker-end="url(#undefined-arrowhead)"/><text>undefined-x</text></svg>';
+    expect(tokenizeIds(svg, 'tmp-0')).toBe(
+      `<svg id="${ID_TOKEN}"><defs><marker id="${ID_TOKEN}-u-arrowhead"/></defs>` +
+        `<g id="${ID_TOKEN}-u-node-0"/><line marker-end="url(#${ID_TOKEN}-u-arrowhead)"/><text>undefined-x</text></svg>`,
+    );
   });
 });

@@ -16,7 +16,7 @@ export interface CachedSvg {
 /** Cache key: changes whenever the diagram, the Mermaid config or Mermaid itself changes. */
 export function cacheKey(diagram: string, config: unknown, mermaidVersion: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({diagram, config, mermaidVersion, format: 1}))
+    .update(JSON.stringify({diagram, config, mermaidVersion, format: 2}))
     .digest('hex');
 }
 
@@ -30,6 +30,16 @@ function escapeRegExp(text: string): string {
  */
 export function replaceId(svg: string, tempId: string, replacement: string): string {
   return svg.replace(new RegExp(`${escapeRegExp(tempId)}(?![0-9])`, 'g'), replacement);
+}
+
+/**
+ * Turns the ids Mermaid rendered into ID_TOKEN-based ones: the diagram's own id
+ * (`tempId`), and the `undefined-…` ids some diagram types (timeline, in
+ * Mermaid 11) give their nodes and markers, which would otherwise repeat across
+ * diagrams and between the light and dark variants.
+ */
+export function tokenizeIds(svg: string, tempId: string): string {
+  return replaceId(svg, tempId, ID_TOKEN).replace(/(id="|#)undefined-(?=[\w-])/g, `$1${ID_TOKEN}-u-`);
 }
 
 /**
