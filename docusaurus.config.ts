@@ -3,6 +3,10 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
 import sandboxProjects from './src/plugins/sandbox-projects';
+import remarkStaticMermaid, {
+  staticDiagramsAvailable,
+  staticMermaidOnly,
+} from './src/plugins/static-mermaid';
 import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 
 // Where the site is published. Both come from the environment so the same build
@@ -46,6 +50,11 @@ function hasGitHistory(): boolean {
   }
 }
 
+// Mermaid diagrams become SVG at build time when a Chromium is available, and
+// pages then carry no Mermaid JavaScript at all. Without one (or with
+// STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
+const clientSideMermaid = !staticDiagramsAvailable();
+
 const config: Config = {
   title: siteStrings.title,
   tagline: siteStrings.tagline,
@@ -58,8 +67,12 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
 
+  // v4 turns on Docusaurus Faster (Rspack, SWC, Lightning CSS).
+  // DOCUSAURUS_FASTER=false builds with webpack/Babel instead: `npm run bench`
+  // uses it to compare both (BENCH_COMPARE_BUNDLERS=1).
   future: {
     v4: true,
+    ...(process.env.DOCUSAURUS_FASTER === 'false' ? {faster: false} : {}),
   },
 
   i18n: {
@@ -72,7 +85,7 @@ const config: Config = {
   },
 
   markdown: {
-    mermaid: true,
+    mermaid: clientSideMermaid,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -82,10 +95,11 @@ const config: Config = {
   plugins: [
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
+    ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 
   themes: [
-    '@docusaurus/theme-mermaid',
+    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid'] : []),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -106,10 +120,16 @@ const config: Config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          // Mermaid fences become build-time SVG before Docusaurus' own
+          // mermaid transform sees them.
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
           remarkPlugins: [remarkExamples],
           editLocalizedFiles: true,
           editUrl: `${repoUrl}/edit/main/`,
           showLastUpdateTime: hasGitHistory(),
+        },
+        pages: {
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
         },
         blog: false,
         theme: {
