@@ -1,15 +1,43 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
 import sandboxProjects from './src/plugins/sandbox-projects';
+import remarkStaticMermaid, {
+  staticDiagramsAvailable,
+  staticMermaidOnly,
+} from './src/plugins/static-mermaid';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
 const siteUrl = process.env.SITE_URL ?? 'https://corso-git.example.org';
 const baseUrl = process.env.BASE_URL ?? '/';
 const repoUrl = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git-workflow';
+
+// Docusaurus builds (and `start`s) one locale at a time and sets this variable
+// before loading the config, so site-wide strings that have no translation
+// file (site title, default description, Open Graph locale) follow the locale.
+type SiteLocale = 'it' | 'en';
+const currentLocale: SiteLocale = process.env.DOCUSAURUS_CURRENT_LOCALE === 'en' ? 'en' : 'it';
+const siteStrings = {
+  it: {
+    title: 'Corso Git Workflow',
+    tagline: 'Impara i workflow di branching di Git facendo',
+    description:
+      'Corso pratico e bilingue sui workflow di branching di Git: feature branch, hotfix e sperimentazione, con comandi verificati e sandbox eseguibili nel browser.',
+    ogLocale: 'it_IT',
+    ogLocaleAlternate: 'en_US',
+  },
+  en: {
+    title: 'Git Workflow Course',
+    tagline: 'Learn Git branching workflows by doing',
+    description:
+      'A hands-on, bilingual course on Git branching workflows: feature branches, hotfixes and experiments, with verified commands and sandboxes that run in the browser.',
+    ogLocale: 'en_US',
+    ogLocaleAlternate: 'it_IT',
+  },
+}[currentLocale];
 
 // "Last updated" dates need git history; a zip download or a shallow export has
 // none, and the build must still work there.
@@ -22,9 +50,14 @@ function hasGitHistory(): boolean {
   }
 }
 
+// Mermaid diagrams become SVG at build time when a Chromium is available, and
+// pages then carry no Mermaid JavaScript at all. Without one (or with
+// STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
+const clientSideMermaid = !staticDiagramsAvailable();
+
 const config: Config = {
-  title: 'Corso Git Workflow',
-  tagline: 'Impara i workflow di branching di Git facendo',
+  title: siteStrings.title,
+  tagline: siteStrings.tagline,
   favicon: 'img/favicon.svg',
   url: siteUrl,
   baseUrl,
@@ -34,8 +67,12 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
 
+  // v4 turns on Docusaurus Faster (Rspack, SWC, Lightning CSS).
+  // DOCUSAURUS_FASTER=false builds with webpack/Babel instead: `npm run bench`
+  // uses it to compare both (BENCH_COMPARE_BUNDLERS=1).
   future: {
     v4: true,
+    ...(process.env.DOCUSAURUS_FASTER === 'false' ? {faster: false} : {}),
   },
 
   i18n: {
@@ -48,7 +85,7 @@ const config: Config = {
   },
 
   markdown: {
-    mermaid: true,
+    mermaid: clientSideMermaid,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -58,10 +95,11 @@ const config: Config = {
   plugins: [
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
+    ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 
   themes: [
-    '@docusaurus/theme-mermaid',
+    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid'] : []),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -82,10 +120,16 @@ const config: Config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          // Mermaid fences become build-time SVG before Docusaurus' own
+          // mermaid transform sees them.
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
           remarkPlugins: [remarkExamples],
           editLocalizedFiles: true,
           editUrl: `${repoUrl}/edit/main/`,
           showLastUpdateTime: hasGitHistory(),
+        },
+        pages: {
+          beforeDefaultRemarkPlugins: [remarkStaticMermaid],
         },
         blog: false,
         theme: {
@@ -97,6 +141,15 @@ const config: Config = {
 
   themeConfig: {
     image: 'img/social-card.png',
+    // Defaults for pages without their own description; a page's own
+    // description and title override these. og:locale in Open Graph's ll_CC form.
+    metadata: [
+      {name: 'description', content: siteStrings.description},
+      {property: 'og:description', content: siteStrings.description},
+      {property: 'og:locale', content: siteStrings.ogLocale},
+      {property: 'og:locale:alternate', content: siteStrings.ogLocaleAlternate},
+      {name: 'twitter:card', content: 'summary_large_image'},
+    ],
     colorMode: {
       respectPrefersColorScheme: true,
     },
@@ -125,6 +178,7 @@ const config: Config = {
           items: [
             {label: 'Indice del corso', to: '/docs'},
             {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+            {label: 'Come leggere i diagrammi', to: '/diagrams'},
           ],
         },
         {
@@ -135,8 +189,9 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // GitHub / Dracula with every token colour at WCAG AA (src/lib/prismThemes.ts).
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['bash', 'diff', 'json'],
     },
   } satisfies Preset.ThemeConfig,

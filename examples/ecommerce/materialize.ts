@@ -10,11 +10,12 @@
  */
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {EXAMPLES_DIR, readExampleFile} from '../readExample';
 import {replayHistory} from './history';
 import {phases, type FileMap, type Phase, type PhaseId} from './phases';
 
 /** The `examples/` folder: every source path of a phase is relative to it. */
-export const EXAMPLES_DIR = path.resolve(__dirname, '..');
+export {EXAMPLES_DIR};
 
 /** Where the root vitest run materializes every phase (git-ignored, rewritten on each run). */
 export const GENERATED_DIR = path.join(EXAMPLES_DIR, '.generated');
@@ -28,17 +29,8 @@ export const NODE_ENGINE = '>=20.19';
 /** Reads a source file of `examples/` by its path relative to that folder. */
 export type ReadSource = (examplesPath: string) => string;
 
-export const readExampleSource: ReadSource = (examplesPath) => {
-  const absolute = path.resolve(EXAMPLES_DIR, examplesPath);
-  if (!absolute.startsWith(EXAMPLES_DIR + path.sep)) {
-    throw new Error(`Example path escapes examples/: ${examplesPath}`);
-  }
-  try {
-    return readFileSync(absolute, 'utf8');
-  } catch {
-    throw new Error(`Example file not found: examples/${examplesPath}`);
-  }
-};
+/** Reads a source file of `examples/` (the one reader the site, the runner and the sandbox share). */
+export const readExampleSource: ReadSource = readExampleFile;
 
 // ---------------------------------------------------------------------------------------------
 // A phase's project

@@ -3,18 +3,17 @@
  * to StackBlitz) and `<phase>.zip` (the same files, to run locally). Both are generated from the
  * same `SandboxProject`, so they cannot drift apart.
  */
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {strToU8, zipSync, type Zippable} from 'fflate';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 import {phaseFiles} from '../../../examples/ecommerce/materialize';
+import {EXAMPLES_DIR, readExampleFile} from '../../../examples/readExample';
 import {buildSandboxProject, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
 
-export const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
+export {EXAMPLES_DIR};
 
 export const fileSources: SandboxSources = {
-  readExample: (relativePath) => readFileSync(path.join(EXAMPLES_DIR, relativePath), 'utf8'),
-  readTooling: (name) => readFileSync(path.join(EXAMPLES_DIR, 'tooling', name), 'utf8'),
+  readExample: readExampleFile,
+  readTooling: (name) => readExampleFile(`tooling/${name}`),
 };
 
 /** What `static/sandbox/<phase>.json` holds: read by the Sandbox card after the click. */

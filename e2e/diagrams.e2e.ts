@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startStaticServer, type StaticServer} from './support/server';
+import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
+import {readSitemaps, type SitePage} from './support/sitemap';
+import {checkDiagrams} from './support/mermaid';
+import {localePath, locales, screenshotDir} from './support/env';
+import {diagramPages} from './fixtures/site';
+
+// Screenshots of the diagram pages in light and dark mode, for a person to
+// look at; and a guard that those pages keep their diagrams.
+
+let server: StaticServer;
+let browser: Browser;
+let pages: SitePage[];
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+  pages = await readSitemaps(server.origin);
+  fs.mkdirSync(screenshotDir, {recursive: true});
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  console.log(`[screenshots] saved in ${screenshotDir}`);
+});
+
+describe('diagram pages', () => {
+  for (const {path: p, minDiagrams} of diagramPages) {
+    for (const locale of locales) {
+      for (const theme of themes) {
+        it(`${locale} ${p} in ${theme} mode: ${minDiagrams}+ diagrams render; screenshots`, async () => {
+          const pathname = localePath(locale, p);
+          expect(pages.map((x) => x.pathname), 'page is in the sitemap').toContain(pathname);
+          const page = await browser.newPage(theme);
+          await page.goto(`${server.origin}${pathname}`);
+          await waitForHydration(page);
+          const report = await checkDiagrams(page, theme);
+          expect(report.problems, report.problems.join('\n')).toEqual([]);
+          expect(report.count).toBeGreaterThanOrEqual(minDiagrams);
+
+          const slug = `${locale}${p.replace(/\//g, '_') || '_home'}-${theme}`;
+          const saved = [path.join(screenshotDir, `${slug}-top.png`)];
+          await page.screenshot({path: saved[0]});
+          const blocks = page.locator('[data-mermaid]');
+          for (let i = 0; i < report.count; i++) {
+            const file = path.join(screenshotDir, `${slug}-diagram-${i + 1}.png`);
+            await blocks.nth(i).scrollIntoViewIfNeeded();
+            await blocks.nth(i).screenshot({path: file});
+            saved.push(file);
+          }
+          for (const f of saved) expect(fs.statSync(f).size).toBeGreaterThan(1000);
+          await page.close();
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,52 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startStaticServer, type StaticServer} from './support/server';
+import {launchBrowser, type Browser} from './support/browser';
+import {readSitemaps, type SitePage} from './support/sitemap';
+
+// Every course page links "edit this page" to ITS source file in the right
+// locale folder of the repository, and shows when it was last updated (the
+// build has git history here; without one, as in a zip, the date is left out).
+
+const REPO_URL = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git-workflow';
+const EDIT_PREFIX = `${REPO_URL}/edit/main/`;
+const SOURCE_FOLDER = {it: 'docs/', en: 'i18n/en/docusaurus-plugin-content-docs/current/'} as const;
+
+let server: StaticServer;
+let browser: Browser;
+let docPages: SitePage[];
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+  docPages = (await readSitemaps(server.origin)).filter((p) => /\/docs(\/|$)/.test(p.pathname));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('edit links and last-updated dates', () => {
+  it('every doc page links to its own source file in its locale folder', async () => {
+    expect(docPages.length).toBeGreaterThan(0);
+    const failures: string[] = [];
+    const page = await browser.newPage();
+    for (const docPage of docPages) {
+      await page.goto(docPage.url);
+      const href = await page.locator('a.theme-edit-this-page').getAttribute('href');
+      const source = href?.startsWith(EDIT_PREFIX) ? href.slice(EDIT_PREFIX.length) : undefined;
+      if (!source) failures.push(`${docPage.pathname}: edit link is ${href ?? 'missing'}`);
+      else if (!source.startsWith(SOURCE_FOLDER[docPage.locale]))
+        failures.push(`${docPage.pathname}: edit link points outside ${SOURCE_FOLDER[docPage.locale]}: ${source}`);
+      else if (!existsSync(path.resolve(source)))
+        failures.push(`${docPage.pathname}: edit link points to a file that does not exist: ${source}`);
+      const updated = await page.locator('time[itemprop="dateModified"]').getAttribute('datetime');
+      if (!updated || Number.isNaN(Date.parse(updated)))
+        failures.push(`${docPage.pathname}: no "last updated" date (${updated})`);
+    }
+    await page.close();
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import {createRequire} from 'node:module';
+import type {Page} from 'playwright-core';
+
+// axe-core injected into the page (the @axe-core/playwright wrapper needs
+// Node 22): WCAG 2.0/2.1 A and AA rules, one line per violation.
+
+const require_ = createRequire(__filename);
+const AXE_PATH = require_.resolve('axe-core/axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeResult {
+  violations: {id: string; impact: string | null; help: string; nodes: {target: unknown[]}[]}[];
+}
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({path: AXE_PATH});
+  const result = (await page.evaluate(async (tags) => {
+    const axe = (window as unknown as {axe: {run: (ctx: unknown, opts: unknown) => Promise<unknown>}}).axe;
+    return axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  }, AXE_TAGS)) as AxeResult;
+  return result.violations.map(
+    (v) =>
+      `axe ${v.id} (${v.impact ?? '?'}): ${v.help} -> ${v.nodes
+        .slice(0, 5)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ')}${v.nodes.length > 5 ? ` (+${v.nodes.length - 5} more)` : ''}`,
+  );
+}

@@ -1,0 +1,262 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {createRequire} from 'node:module';
+import type {Code, Root} from 'mdast';
+import {visit} from 'unist-util-visit';
+import {mermaidThemeVariables} from '../../lib/mermaidPalette';
+import {
+  cacheKey,
+  type CachedSvg,
+  diagramId,
+  fallbackWarning,
+  findChromium,
+  ID_TOKEN,
+  renderFailureMessage,
+  tokenizeIds,
+  type Variant,
+  viewBoxSize,
+} from './svg';
+
+/**
+ * Remark plugin (register it in the docs' `beforeDefaultRemarkPlugins`): renders
+ * every ```mermaid fence to SVG at build time, once per colour mode, and
+ * replaces the fence with `<StaticDiagram light="<svg…>" dark="<svg…>" />`.
+ * Pages then need no Mermaid JavaScript. Without a browser the fences are left
+ * alone (client-side Mermaid renders them) and one warning is printed.
+ */
+
+const SITE_DIR = path.resolve(__dirname, '../../..');
+function cacheDir(): string {
+  return process.env.STATIC_MERMAID_CACHE_DIR ?? path.join(SITE_DIR, 'node_modules/.cache/static-mermaid');
+}
+
+/** Chromium flags for a container/CI: no sandbox as root, no GPU, small /dev/shm. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
+
+const VARIANTS: Variant[] = ['light', 'dark'];
+
+/**
+ * The Mermaid config of a colour mode: the same as the client-side renderer's
+ * (src/theme/Mermaid): theme `base` with the site's palette.
+ */
+export function mermaidConfigFor(variant: Variant) {
+  return {theme: 'base', themeVariables: mermaidThemeVariables(variant)};
+}
+
+function mermaidVersion(): string {
+  try {
+    const file = createRequire(path.join(SITE_DIR, 'package.json')).resolve('mermaid/package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as {version: string}).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+type Renderer = (
+  diagrams: string[],
+  options: {prefix: string; mermaidConfig: unknown},
+) => Promise<PromiseSettledResult<{svg: string; width: number; height: number}>[]>;
+
+/**
+ * Loads an ES module with Node's own require (require(esm), Node >= 20.19).
+ * The config loader (jiti) would transpile a plain `import()` and break on
+ * mermaid-isomorphic's `import.meta`; Node's require loads it untouched.
+ */
+function importEsm<T>(specifier: string): Promise<T> {
+  return Promise.resolve(createRequire(path.join(SITE_DIR, 'package.json'))(specifier) as T);
+}
+
+interface State {
+  renderer?: Renderer;
+  disabled?: string;
+  version: string;
+}
+
+const state: State = {version: mermaidVersion()};
+
+// Docusaurus loads the config (and this module) once per locale: the flag that
+// keeps the fallback warning to one per build lives on the process.
+const WARNED = Symbol.for('static-mermaid.warned');
+
+function disable(reason: string): void {
+  state.disabled = reason;
+  const global = globalThis as {[WARNED]?: boolean};
+  if (!global[WARNED]) {
+    global[WARNED] = true;
+    console.warn(fallbackWarning(reason));
+  }
+}
+
+/**
+ * True when diagrams can be rendered at build time. The config then leaves out
+ * @docusaurus/theme-mermaid: loaded at all, it puts Mermaid's parser in the
+ * chunk every page downloads, diagrams or not.
+ */
+export function staticDiagramsAvailable(): boolean {
+  return findChromium(process.env).found;
+}
+
+/**
+ * Docusaurus plugin for builds that render diagrams statically: points
+ * @theme/Mermaid (imported by every MDX page through MDXComponents, swizzled or
+ * not) at a stub, so no Mermaid code is bundled.
+ */
+export function staticMermaidOnly() {
+  return {
+    name: 'static-mermaid-only',
+    configureWebpack() {
+      return {
+        resolve: {
+          alias: {
+            '@theme/Mermaid': path.join(SITE_DIR, 'src/components/StaticDiagram/NoClientMermaid.tsx'),
+          },
+        },
+      };
+    },
+  };
+}
+
+async function getRenderer(): Promise<Renderer | undefined> {
+  if (state.disabled) return undefined;
+  if (state.renderer) return state.renderer;
+  const browser = findChromium(process.env);
+  if (!browser.found) {
+    disable(browser.reason);
+    return undefined;
+  }
+  try {
+    const {createMermaidRenderer} = await importEsm<typeof import('mermaid-isomorphic')>(
+      'mermaid-isomorphic',
+    );
+    state.renderer = createMermaidRenderer({
+      launchOptions: {executablePath: browser.path, args: CHROMIUM_ARGS},
+    }) as unknown as Renderer;
+    return state.renderer;
+  } catch (error) {
+    disable(`mermaid-isomorphic/playwright unavailable (${String(error)})`);
+    return undefined;
+  }
+}
+
+function readCache(key: string): CachedSvg | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir(), `${key}.json`), 'utf8')) as CachedSvg;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(key: string, value: CachedSvg): void {
+  try {
+    mkdirSync(cacheDir(), {recursive: true});
+    writeFileSync(path.join(cacheDir(), `${key}.json`), JSON.stringify(value));
+  } catch {
+    // A read-only node_modules only costs speed.
+  }
+}
+
+interface Job {
+  node: Code;
+  key: Record<Variant, string>;
+  svg: Partial<Record<Variant, CachedSvg>>;
+}
+
+/** Renders the jobs' missing variants, one batch per variant for the whole file. */
+async function renderMissing(
+  renderer: Renderer,
+  jobs: Job[],
+  file: string,
+): Promise<void> {
+  for (const variant of VARIANTS) {
+    const todo = jobs.filter((job) => !job.svg[variant]);
+    if (todo.length === 0) continue;
+    const prefix = `smtmp${variant}`;
+    let results: Awaited<ReturnType<Renderer>>;
+    try {
+      results = await renderer(
+        todo.map((job) => job.node.value),
+        {prefix, mermaidConfig: mermaidConfigFor(variant)},
+      );
+    } catch (error) {
+      // The browser did not start: an environment problem, not a diagram one.
+      // This build has no client-side Mermaid to fall back on (see
+      // staticDiagramsAvailable), so say how to get one.
+      throw new Error(
+        `static-mermaid: Chromium could not be started to render the diagrams of ${file}: ` +
+          `${String(error).split('\n')[0]}\n` +
+          'Fix the browser (CHROMIUM_PATH), or build with STATIC_MERMAID=off to render diagrams in the browser.',
+      );
+    }
+    results.forEach((result, index) => {
+      const job = todo[index]!;
+      if (result.status === 'rejected') {
+        throw new Error(renderFailureMessage(file, job.node.position?.start.line, result.reason));
+      }
+      const svg = tokenizeIds(result.value.svg, `${prefix}-${index}`);
+      const size = viewBoxSize(svg) ?? {width: result.value.width, height: result.value.height};
+      const cached: CachedSvg = {svg, ...size};
+      writeCache(job.key[variant], cached);
+      job.svg[variant] = cached;
+    });
+  }
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+function attribute(name: string, value: string) {
+  return {type: 'mdxJsxAttribute', name, value};
+}
+
+export default function remarkStaticMermaid() {
+  return async (tree: Root, vfile: {path?: string}) => {
+    const nodes: Code[] = [];
+    visit(tree, 'code', (node: Code) => {
+      if (node.lang === 'mermaid') nodes.push(node);
+    });
+    if (nodes.length === 0) return;
+    const renderer = await getRenderer();
+    if (!renderer) return;
+
+    const file = vfile.path ? path.relative(SITE_DIR, vfile.path) : '<unknown file>';
+    const jobs: Job[] = nodes.map((node) => {
+      const key = {} as Record<Variant, string>;
+      const svg: Job['svg'] = {};
+      for (const variant of VARIANTS) {
+        key[variant] = cacheKey(node.value, mermaidConfigFor(variant), state.version);
+        const cached = readCache(key[variant]);
+        if (cached) svg[variant] = cached;
+      }
+      return {node, key, svg};
+    });
+    await renderMissing(renderer, jobs, file);
+
+    const seen = new Map<string, number>();
+    for (const job of jobs) {
+      const occurrence = seen.get(job.key.light) ?? 0;
+      seen.set(job.key.light, occurrence + 1);
+      const light = job.svg.light!;
+      const dark = job.svg.dark!;
+      const element = {
+        type: 'mdxJsxFlowElement',
+        name: 'StaticDiagram',
+        attributes: [
+          attribute('light', light.svg.replaceAll(ID_TOKEN, diagramId(job.key.light, 'light', occurrence))),
+          attribute('dark', dark.svg.replaceAll(ID_TOKEN, diagramId(job.key.light, 'dark', occurrence))),
+          attribute('width', round(light.width)),
+          attribute('height', round(light.height)),
+          attribute('darkWidth', round(dark.width)),
+          attribute('darkHeight', round(dark.height)),
+        ],
+        children: [],
+        position: job.node.position,
+      };
+      // Replace the code node in place: its parent keeps the same object.
+      Object.assign(job.node as object, element);
+      for (const prop of ['lang', 'meta', 'value'] as const) {
+        delete (job.node as Partial<Code>)[prop];
+      }
+    }
+  };
+}

@@ -1,0 +1,121 @@
+import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
+
+/** Placeholder that stands for a diagram's DOM id in cached SVG. */
+export const ID_TOKEN = '__STATIC_MERMAID_ID__';
+
+export type Variant = 'light' | 'dark';
+
+export interface CachedSvg {
+  /** SVG markup whose ids all contain ID_TOKEN. */
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** Cache key: changes whenever the diagram, the Mermaid config or Mermaid itself changes. */
+export function cacheKey(diagram: string, config: unknown, mermaidVersion: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify({diagram, config, mermaidVersion, format: 2}))
+    .digest('hex');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replaces every occurrence of the id Mermaid rendered with (`tempId`, e.g.
+ * `smtmp-2`) by `replacement`, without touching longer ids (`smtmp-21`).
+ */
+export function replaceId(svg: string, tempId: string, replacement: string): string {
+  return svg.replace(new RegExp(`${escapeRegExp(tempId)}(?![0-9])`, 'g'), replacement);
+}
+
+/**
+ * Turns the ids Mermaid rendered into ID_TOKEN-based ones: the diagram's own id
+ * (`tempId`), and the `undefined-…` ids some diagram types (timeline, in
+ * Mermaid 11) give their nodes and markers, which would otherwise repeat across
+ * diagrams and between the light and dark variants.
+ */
+export function tokenizeIds(svg: string, tempId: string): string {
+  return replaceId(svg, tempId, ID_TOKEN).replace(/(id="|#)undefined-(?=[\w-])/g, `$1${ID_TOKEN}-u-`);
+}
+
+/**
+ * Gives the ids of one diagram on one page: unique per variant and per
+ * repeated diagram, stable across builds (derived from the cache key).
+ */
+export function diagramId(key: string, variant: Variant, occurrence: number): string {
+  const base = `mmd-${key.slice(0, 10)}-${variant}`;
+  return occurrence === 0 ? base : `${base}-${occurrence}`;
+}
+
+/** The width/height of an SVG's viewBox, or undefined if it has none. */
+export function viewBoxSize(svg: string): {width: number; height: number} | undefined {
+  const match = /<svg\b[^>]*\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/i.exec(
+    svg,
+  );
+  if (!match?.[1] || !match[2]) return undefined;
+  return {width: Number(match[1]), height: Number(match[2])};
+}
+
+/** Message of a diagram that Mermaid refused, naming the file and the fence's line. */
+export function renderFailureMessage(
+  file: string,
+  line: number | undefined,
+  reason: unknown,
+): string {
+  const message =
+    reason && typeof reason === 'object' && 'message' in reason
+      ? String((reason as {message: unknown}).message)
+      : String(reason);
+  const where = line === undefined ? file : `${file}:${line}`;
+  return `static-mermaid: the Mermaid diagram at ${where} does not render: ${message}`;
+}
+
+/** Where Chromium may live when CHROMIUM_PATH is not set. */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export type BrowserLookup =
+  | {found: true; path: string}
+  | {found: false; reason: string};
+
+/**
+ * Finds the browser that renders diagrams at build time. CHROMIUM_PATH wins;
+ * STATIC_MERMAID=off forces client-side rendering.
+ */
+export function findChromium(
+  env: Record<string, string | undefined>,
+  exists: (file: string) => boolean = existsSync,
+): BrowserLookup {
+  if (env.STATIC_MERMAID === 'off') {
+    return {found: false, reason: 'STATIC_MERMAID=off'};
+  }
+  const configured = env.CHROMIUM_PATH;
+  if (configured) {
+    return exists(configured)
+      ? {found: true, path: configured}
+      : {found: false, reason: `CHROMIUM_PATH=${configured} does not exist`};
+  }
+  const path = CHROMIUM_CANDIDATES.find((candidate) => exists(candidate));
+  return path ? {found: true, path} : {found: false, reason: 'no Chromium or Chrome found'};
+}
+
+/** The single warning printed when diagrams fall back to client-side Mermaid. */
+export function fallbackWarning(reason: string): string {
+  return [
+    `[static-mermaid] ${reason}: diagrams are rendered in the browser by Mermaid (slower pages).`,
+    '  To render them at build time, install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`,',
+    '  macOS: install Google Chrome) or point CHROMIUM_PATH at a Chrome/Chromium executable.',
+  ].join('\n');
+}
