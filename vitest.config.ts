@@ -12,7 +12,7 @@ const phaseFolders = writeAllPhases(GENERATED_DIR);
 export default defineConfig({
   test: {
     // One worker per core (vitest's default is one less): the slowest files, the lesson runner
-    // and the phase installs, mostly wait on git, bash and npm processes, so they can overlap.
+    // and the payload installs, mostly wait on git, bash and npm processes, so they can overlap.
     maxWorkers: Math.max(1, availableParallelism()),
     projects: [
       {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {extractLesson, firstLine} from './extract';
+import {extractLesson, firstLine, lessonFences} from './extract';
 import {applyGitlogUpdates, deletedBranches} from './run';
 
 const files: Record<string, string> = {'notes.md': '# Notes\n\n```js\nx();\n```\n', 'a.js': 'a();\n'};
@@ -113,6 +113,23 @@ describe('extractLesson', () => {
 
   it('fails on an include that does not exist, like the site build', () => {
     expect(() => extractLesson('```bash\n%include nope.js\n```\n', read)).toThrow('examples/nope.js');
+  });
+});
+
+describe('lessonFences', () => {
+  it('lists every code block in page order, with its meta, expanded, nested fences read as one', () => {
+    const fences = lessonFences(lesson, read);
+    expect(fences.map(({lang, meta, line}) => `${lang}|${meta}|@${line}`)).toEqual([
+      'bash||@10',
+      'bash||@18',
+      'bash|norun|@31',
+      'mermaid||@37',
+      'mermaid||@42',
+      'text|gitlog|@47',
+      'js|file=a.js|@51',
+    ]);
+    expect(fences[1]?.code).toBe("cat << 'EOF'\n```\ninside\n```\nEOF");
+    expect(fences[6]?.code).toBe('a();');
   });
 });
 

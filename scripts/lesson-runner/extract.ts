@@ -106,6 +106,34 @@ export function extractLesson(mdx: string, readExample: ReadExample): LessonItem
   return items;
 }
 
+/** Any code block of a lesson, as a reader sees it (`examples/` expanded). */
+export interface LessonFence {
+  lang: string;
+  /** The fence meta after the language (`bench`, `norun`, `file=...`), '' when none. */
+  meta: string;
+  code: string;
+  /** Line of the opening fence in the MDX file. */
+  line: number;
+}
+
+/**
+ * Every code block of a lesson in page order, read like `extractLesson` reads its blocks (the
+ * site's remark stack, then `expandFence`), for checks on blocks the runner does not act on,
+ * such as output samples (`text bench`). Flags in `meta`: `hasMetaFlag` of `remark-examples`.
+ */
+export function lessonFences(mdx: string, readExample: ReadExample): LessonFence[] {
+  const fences: LessonFence[] = [];
+  visit(parseLessonTree(mdx), 'code', (node: Code) => {
+    fences.push({
+      lang: node.lang ?? '',
+      meta: node.meta ?? '',
+      code: expandFence(node, readExample),
+      line: node.position?.start.line ?? 0,
+    });
+  });
+  return fences;
+}
+
 /** The first meaningful line of a block, to name it in listings. */
 export function firstLine(code: string): string {
   return code.split('\n').find((line) => line.trim() !== '')?.trim() ?? '(empty)';

@@ -11,6 +11,9 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} fro
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {lessonFences} from '../../../scripts/lesson-runner/extract';
+import {hasMetaFlag} from '../../../src/plugins/remark-examples/expand';
+import {readExampleSource} from '../materialize';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FILES = path.join(ROOT, 'examples/ecommerce/files/recommend');
@@ -19,41 +22,30 @@ const PAGES = {
   en: 'i18n/en/docusaurus-plugin-content-docs/current/lessons/03-experimentation.mdx',
 };
 
-interface Fence {
-  lang: string;
-  meta: string[];
-  body: string;
-}
-
-function fences(mdx: string): Fence[] {
-  const result: Fence[] = [];
-  for (const match of mdx.matchAll(/^```([^\n]*)\n([\s\S]*?)^```[ \t]*$/gm)) {
-    const [lang = '', ...meta] = match[1]!.trim().split(/\s+/);
-    result.push({lang, meta, body: match[2]!.replace(/\n$/, '')});
-  }
-  return result;
-}
-
 interface OutputBlock {
   kind: 'bench' | 'bench-timing';
   command: string;
   shown: string;
 }
 
-/** Each bench output block, with the last bench command of the bash block before it. */
+/**
+ * Each bench output block, with the last bench command of the bash block before it; blocks read
+ * as the lesson runner reads them (the site's MDX parser, `examples/` expanded).
+ */
 function outputBlocks(mdx: string): OutputBlock[] {
   let lastBash = '';
   const blocks: OutputBlock[] = [];
-  for (const fence of fences(mdx)) {
-    if (fence.lang === 'bash' && !fence.meta.includes('norun')) lastBash = fence.body;
-    const kind = fence.meta[0];
+  for (const fence of lessonFences(mdx, readExampleSource)) {
+    if (fence.lang === 'bash' && !hasMetaFlag(fence.meta, 'norun')) lastBash = fence.code;
+    // The kind is the first word of the meta (a title="..." may contain any word).
+    const kind = fence.meta.split(/\s+/)[0];
     if (fence.lang === 'text' && (kind === 'bench' || kind === 'bench-timing')) {
       const command = lastBash
         .split('\n')
         .filter((line) => line.startsWith('node bench-recommendations.js'))
         .at(-1);
       if (!command) throw new Error(`No bench command in the bash block before a text ${kind} block`);
-      blocks.push({kind, command, shown: fence.body});
+      blocks.push({kind, command, shown: fence.code});
     }
   }
   return blocks;
