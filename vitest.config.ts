@@ -8,6 +8,11 @@ import {GENERATED_DIR, phaseTestSources, writeAllPhases} from './examples/ecomme
 // loads, and each one is a vitest project of its own, as in the sandbox or a zip.
 const phaseFolders = writeAllPhases(GENERATED_DIR);
 
+// Many tests spawn git, node or npm; on a loaded 2-core machine vitest's default 5 s per test
+// is a flake, not a finding (no test asserts on time). Inline projects don't inherit the root's
+// test options, so each project spreads these.
+const timeouts = {testTimeout: 60_000, hookTimeout: 60_000};
+
 // The browser suite has its own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
@@ -17,6 +22,7 @@ export default defineConfig({
     projects: [
       {
         test: {
+          ...timeouts,
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
@@ -24,6 +30,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...timeouts,
           name: 'examples',
           // Worker threads, shared by the test files (each restores what it mocks): this
           // suite's budget is 3 s wall, and that halves its start-up cost.
@@ -38,7 +45,7 @@ export default defineConfig({
         },
       },
       ...Object.entries(phaseFolders).map(([id, folder]) => ({
-        test: {name: `phase:${id}`, root: folder, pool: 'threads', isolate: false},
+        test: {...timeouts, name: `phase:${id}`, root: folder, pool: 'threads', isolate: false},
       })),
     ],
   },
