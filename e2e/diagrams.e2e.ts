@@ -4,12 +4,14 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startStaticServer, type StaticServer} from './support/server';
 import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
-import {checkDiagrams} from './support/mermaid';
+import {checkDiagrams, DIAGRAM_SELECTOR, MERMAID_LIBRARY_MARKER, watchScripts} from './support/mermaid';
 import {localePath, locales, screenshotDir} from './support/env';
 import {diagramPages} from './fixtures/site';
 
 // Screenshots of the diagram pages in light and dark mode, for a person to
-// look at; and a guard that those pages keep their diagrams.
+// look at; a guard that those pages keep their diagrams; and that a page whose
+// diagrams were all drawn at build time loads no Mermaid JavaScript (while a
+// page that draws them in the browser does: the same probe, seen to work).
 
 let server: StaticServer;
 let browser: Browser;
@@ -36,16 +38,26 @@ describe('diagram pages', () => {
           const pathname = localePath(locale, p);
           expect(pages.map((x) => x.pathname), 'page is in the sitemap').toContain(pathname);
           const page = await browser.newPage(theme);
+          const scripts = watchScripts(page, server.origin);
           await page.goto(`${server.origin}${pathname}`);
           await waitForHydration(page);
           const report = await checkDiagrams(page, theme);
           expect(report.problems, report.problems.join('\n')).toEqual([]);
+          expect(minDiagrams, 'a diagram page is checked for at least one diagram').toBeGreaterThan(0);
           expect(report.count).toBeGreaterThanOrEqual(minDiagrams);
+          await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
+          const mermaidJs = await scripts.mermaidScripts();
+          expect(scripts.scripts.length, 'scripts seen (the probe listens)').toBeGreaterThan(0);
+          if (report.clientCount === 0) {
+            expect(mermaidJs, `scripts containing "${MERMAID_LIBRARY_MARKER}" (Mermaid) on a page of build-time diagrams`).toEqual([]);
+          } else {
+            expect(mermaidJs.length, 'client-side diagrams come with the Mermaid library').toBeGreaterThan(0);
+          }
 
           const slug = `${locale}${p.replace(/\//g, '_') || '_home'}-${theme}`;
           const saved = [path.join(screenshotDir, `${slug}-top.png`)];
           await page.screenshot({path: saved[0]});
-          const blocks = page.locator('[data-mermaid]');
+          const blocks = page.locator(DIAGRAM_SELECTOR);
           for (let i = 0; i < report.count; i++) {
             const file = path.join(screenshotDir, `${slug}-diagram-${i + 1}.png`);
             await blocks.nth(i).scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import {startStaticServer, type StaticServer} from './support/server';
 import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {watchProblems} from './support/problems';
-import {checkDiagrams} from './support/mermaid';
+import {checkDiagrams, watchScripts} from './support/mermaid';
 import {axeViolations} from './support/axe';
 import {localePath, siteUrl, splitLocale, locales} from './support/env';
 
@@ -45,9 +45,11 @@ describe('every page of the sitemaps', () => {
     it(`loads cleanly and renders its diagrams in ${theme} mode`, async () => {
       const failures: string[] = [];
       let diagrams = 0;
+      let staticDiagrams = 0;
       for (const sitePage of pages) {
         const page = await browser.newPage(theme);
         const problems = watchProblems(page, server.origin);
+        const scripts = watchScripts(page, server.origin);
         try {
           const res = await page.goto(sitePage.url, {waitUntil: 'load'});
           if (!res || res.status() !== 200) problems.list.push(`HTTP ${res?.status()} for the page itself`);
@@ -89,19 +91,27 @@ describe('every page of the sitemaps', () => {
           }
           const report = await checkDiagrams(page, theme);
           diagrams += report.count;
+          staticDiagrams += report.staticCount;
           problems.list.push(...report.problems);
+          if (/\/docs\/lessons\//.test(sitePage.pathname) && report.count === 0)
+            problems.list.push('a lesson page with no diagram (none found in either form)');
           if (process.env.E2E_AXE !== '0') {
             for (const v of await axeViolations(page)) a11y.push(`${sitePage.pathname} [${theme}]: ${v}`);
           }
           // Let late requests (lazy chunks, images) finish before judging.
           await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
+          // Diagrams drawn at build time: Mermaid's JavaScript must stay off the page.
+          if (report.clientCount === 0) {
+            for (const js of await scripts.mermaidScripts())
+              problems.list.push(`loads the Mermaid library (${js}) though no diagram is drawn in the browser`);
+          }
         } catch (e) {
           problems.list.push(`could not load: ${(e as Error).message.split('\n')[0]}`);
         }
         for (const p of problems.stop()) failures.push(`${sitePage.pathname} [${theme}]: ${p}`);
         await page.close();
       }
-      console.log(`[pages] ${theme}: ${pages.length} pages, ${diagrams} Mermaid diagrams checked`);
+      console.log(`[pages] ${theme}: ${pages.length} pages, ${diagrams} Mermaid diagrams checked (${staticDiagrams} drawn at build time)`);
       expect(failures, failures.join('\n')).toEqual([]);
       expect(diagrams, 'the site has Mermaid diagrams to check').toBeGreaterThan(0);
     });

@@ -7,24 +7,27 @@
  * - with stackblitz.com unreachable the card says so within seconds, keeps no iframe, and its
  *   .zip link downloads the same files;
  * - axe finds no WCAG 2.1 A/AA violation in the card, idle, running and offline, light and dark.
- * Pages: SANDBOX_E2E_PAGES=/a,/en/b (paths under the base URL); default: every lesson in both locales.
+ * Pages: SANDBOX_E2E_PAGES=/a,/en/b (paths under the base URL, E2E_BASE_URL); default: every
+ * lesson in both locales. One browser for the file; each check opens its own page.
  */
-import {createRequire} from 'node:module';
 import {gzipSync} from 'node:zlib';
 import {strFromU8, unzipSync} from 'fflate';
 import type {Page, Request, Route} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-// TEMPORARY: switch to './support/server' and './support/browser' when the site harness is on main.
-import {launchBrowser, startStaticServer, waitForHydration, type Browser, type StaticServer} from './sandbox/harness';
+import {startStaticServer, type StaticServer} from './support/server';
+import {launchBrowser, waitForHydration, type Browser, type Theme} from './support/browser';
+import {axeViolations} from './support/axe';
+import {localePath, locales} from './support/env';
 import {sandboxAsset} from '../src/plugins/sandbox-projects/assets';
 import type {PhaseId} from '../examples/ecommerce/phases';
 
 const LESSONS = ['feature-branch', 'hotfix-workflow', 'experimentation'];
-const PAGES = (process.env.SANDBOX_E2E_PAGES ?? LESSONS.flatMap((l) => [`/docs/lessons/${l}`, `/en/docs/lessons/${l}`]).join(','))
-  .split(',')
+/** Paths under the base URL (no leading slash): `docs/lessons/x`, `en/docs/lessons/x`. */
+const PAGES = (
+  process.env.SANDBOX_E2E_PAGES?.split(',') ??
+  LESSONS.flatMap((l) => locales.map((locale) => localePath(locale, `/docs/lessons/${l}`).slice(localePath('it', '').length)))
+)
   .map((p) => p.trim().replace(/^\//, ''));
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const STACKBLITZ = 'https://stackblitz.com/**';
 /** The card must give up on an unreachable StackBlitz well before the SDK's own 10 s. */
 const OFFLINE_WITHIN_MS = 9_000;
@@ -53,6 +56,8 @@ afterAll(async () => {
 });
 
 const localeOf = (pagePath: string) => (pagePath.startsWith('en/') ? 'en' : 'it');
+/** Axe, WCAG 2.1 A/AA, on one card only. */
+const cardViolations = (page: Page, selector: string) => axeViolations(page, selector);
 const cardSelector = (phase: string) => `section[data-sandbox-phase="${phase}"]`;
 
 interface Traffic {
@@ -60,18 +65,27 @@ interface Traffic {
   local: {url: string; type: string; bytes: number; gzip: number}[];
 }
 
-/** Opens a page with stackblitz.com either faked or unreachable, recording every request. */
-async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort', theme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage();
-  await page.emulateMedia({colorScheme: theme});
-  await page.addInitScript((t) => window.localStorage.setItem('theme', t), theme);
+const contextRouted = new Set<Page>();
+
+/**
+ * Opens a page with stackblitz.com either faked or unreachable, recording every request.
+ * The route is the page's own (so checks on different pages cannot see each other's),
+ * plus, for the fake, one on the context: "open in a new tab" posts from a new page.
+ */
+async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort', theme: Theme = 'light') {
+  const page = await browser.newPage(theme);
   const traffic: Traffic = {stackblitz: [], local: []};
-  await page.context().route(STACKBLITZ, async (route: Route) => {
+  const handle = async (route: Route) => {
     traffic.stackblitz.push(route.request());
     if (stackblitz === 'abort') return route.abort('internetdisconnected');
     const body = stackblitz === 'fake' ? FAKE_STACKBLITZ : '<!doctype html><title>no answer</title>';
     return route.fulfill({status: 200, contentType: 'text/html', body});
-  });
+  };
+  await page.route(STACKBLITZ, handle);
+  if (stackblitz === 'fake') {
+    await page.context().route(STACKBLITZ, handle);
+    contextRouted.add(page);
+  }
   page.on('response', async (response) => {
     if (!response.url().startsWith(server.origin)) return;
     const body = await response.body().catch(() => Buffer.alloc(0));
@@ -88,31 +102,27 @@ async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort
 }
 
 async function closePage(page: Page) {
-  await page.context().unrouteAll({behavior: 'ignoreErrors'});
+  await page.unrouteAll({behavior: 'ignoreErrors'});
+  if (contextRouted.delete(page)) await page.context().unrouteAll({behavior: 'ignoreErrors'});
   await page.close();
 }
 
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({path: AXE});
-  return page.evaluate(
-    async ({selector, tags}) => {
-      const axe = (window as unknown as {axe: {run: Function}}).axe;
-      const result = await axe.run(selector, {runOnly: tags, iframes: false});
-      return (result.violations as {id: string; nodes: {target: string[]}[]}[]).map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+/** The phases whose cards a page shows, read once per page (by the first check that needs them). */
+const phaseCache = new Map<string, Promise<PhaseId[]>>();
+function phasesOn(pagePath: string): Promise<PhaseId[]> {
+  let phases = phaseCache.get(pagePath);
+  if (!phases) {
+    phases = (async () => {
+      const {page} = await openPage(pagePath, 'abort');
+      const found = await page.$$eval('section[data-sandbox-phase]', (cards) =>
+        cards.map((card) => card.getAttribute('data-sandbox-phase') ?? ''),
       );
-    },
-    {selector, tags: WCAG},
-  );
-}
-
-async function phasesOn(pagePath: string): Promise<PhaseId[]> {
-  const {page} = await openPage(pagePath, 'abort');
-  const phases = await page.$$eval('section[data-sandbox-phase]', (cards) =>
-    cards.map((card) => card.getAttribute('data-sandbox-phase') ?? ''),
-  );
-  await closePage(page);
-  return phases as PhaseId[];
+      await closePage(page);
+      return found as PhaseId[];
+    })();
+    phaseCache.set(pagePath, phases);
+  }
+  return phases;
 }
 
 function formFields(request: Request): URLSearchParams {
@@ -136,11 +146,12 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
       const {page, traffic} = await openPage(pagePath, 'fake');
       const card = page.locator(cardSelector(phase));
       await card.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500); // let lazy work after hydration happen, so "before" means before
+      // Let the lazy work after hydration finish, so "before" means before.
+      await page.waitForLoadState('networkidle');
       expect(traffic.stackblitz.map((r) => r.url()), 'requests to stackblitz.com before the click').toStrictEqual([]);
       expect(traffic.local.filter((r) => r.url.includes('/sandbox/')), 'phase assets before the click').toStrictEqual([]);
       const before = [...traffic.local];
-      expect(await axeViolations(page, cardSelector(phase)), 'axe, idle').toStrictEqual([]);
+      expect(await cardViolations(page, cardSelector(phase)), 'axe, idle').toStrictEqual([]);
 
       const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().startsWith('https://stackblitz.com/run'));
       await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).click();
@@ -181,7 +192,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
           ? `Sandbox StackBlitz: repository e-commerce, fase ${phase}`
           : `StackBlitz sandbox: e-commerce repository, phase ${phase}`,
       );
-      expect(await axeViolations(page, cardSelector(phase)), 'axe, running').toStrictEqual([]);
+      expect(await cardViolations(page, cardSelector(phase)), 'axe, running').toStrictEqual([]);
 
       // "Open in a new tab" posts the same project to a new window, synchronously in the click.
       const popup = page.context().waitForEvent('page');
@@ -217,7 +228,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
       for (const theme of ['light', 'dark'] as const) {
         const {page} = await openPage(pagePath, 'abort', theme);
         const card = page.locator(cardSelector(phase));
-        expect(await axeViolations(page, cardSelector(phase)), `axe, idle, ${theme}`).toStrictEqual([]);
+        expect(await cardViolations(page, cardSelector(phase)), `axe, idle, ${theme}`).toStrictEqual([]);
         const clicked = Date.now();
         // Keyboard only: focus the launch button and press Enter.
         await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).focus();
@@ -236,7 +247,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
           expect(commands).toContain(command);
         }
         expect(commands.includes('npm run demo'), 'npm run demo offered only when the phase has a demo').toBe(Boolean(hasDemo));
-        expect(await axeViolations(page, cardSelector(phase)), `axe, offline, ${theme}`).toStrictEqual([]);
+        expect(await cardViolations(page, cardSelector(phase)), `axe, offline, ${theme}`).toStrictEqual([]);
 
         if (theme === 'light') {
           const download = page.waitForEvent('download');
@@ -257,21 +268,6 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
     }
   });
 
-  it('gives up on a StackBlitz that loads but never answers (8 s), with no iframe left', async () => {
-    const [phase] = await phasesOn(pagePath);
-    const {page, traffic} = await openPage(pagePath, 'silent');
-    const card = page.locator(cardSelector(phase ?? ''));
-    const clicked = Date.now();
-    await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).click();
-    await expect.poll(() => card.locator('iframe').count()).toBe(1);
-    // The card's own timeout (EMBED_TIMEOUT_MS, unit-tested below the SDK's 10 s) ends the wait.
-    await card.locator('[data-sandbox-offline]').waitFor({state: 'visible', timeout: 20_000});
-    console.log(`[sandbox silent] /${pagePath}: offline message after ${Date.now() - clicked} ms`);
-    expect(await card.locator('iframe').count()).toBe(0);
-    expect(traffic.stackblitz.filter((r) => r.method() === 'POST')).toHaveLength(1);
-    await closePage(page);
-  });
-
   it('opens a new tab on a first click of "open in a new tab" too (asset fetched inside the click)', async () => {
     const [phase] = await phasesOn(pagePath);
     const {page, traffic} = await openPage(pagePath, 'fake');
@@ -286,5 +282,36 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
     expect(await card.locator('iframe').count(), 'no embed from the new-tab action').toBe(0);
     await tab.close();
     await closePage(page);
+  });
+});
+
+// The card's own timeout (EMBED_TIMEOUT_MS, 8 s) is real time: wait for it on every page at
+// once rather than one page after the other. Each page has its own route and its own traffic.
+describe('a StackBlitz that loads but never answers', () => {
+  it('the card gives up (8 s) with no iframe left, on every page at once', async () => {
+    const failures: string[] = [];
+    await Promise.all(
+      PAGES.map(async (pagePath) => {
+        const locale = localeOf(pagePath);
+        const [phase] = await phasesOn(pagePath);
+        const {page, traffic} = await openPage(pagePath, 'silent');
+        try {
+          const card = page.locator(cardSelector(phase ?? ''));
+          const clicked = Date.now();
+          await card.getByRole('button', {name: locale === 'it' ? 'Avvia la sandbox' : 'Start the sandbox'}).click();
+          await expect.poll(() => card.locator('iframe').count(), {message: `/${pagePath}: an iframe while waiting`}).toBe(1);
+          // The card's own timeout (EMBED_TIMEOUT_MS, unit-tested below the SDK's 10 s) ends the wait.
+          await card.locator('[data-sandbox-offline]').waitFor({state: 'visible', timeout: 20_000});
+          console.log(`[sandbox silent] /${pagePath}: offline message after ${Date.now() - clicked} ms`);
+          expect(await card.locator('iframe').count(), `/${pagePath}: iframe left`).toBe(0);
+          expect(traffic.stackblitz.filter((r) => r.method() === 'POST'), `/${pagePath}: POSTs`).toHaveLength(1);
+        } catch (e) {
+          failures.push(`/${pagePath}: ${(e as Error).message.split('\n')[0]}`);
+        } finally {
+          await closePage(page);
+        }
+      }),
+    );
+    expect(failures, failures.join('\n')).toStrictEqual([]);
   });
 });

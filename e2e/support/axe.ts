@@ -12,12 +12,21 @@ interface AxeResult {
   violations: {id: string; impact: string | null; help: string; nodes: {target: unknown[]}[]}[];
 }
 
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({path: AXE_PATH});
-  const result = (await page.evaluate(async (tags) => {
+/**
+ * The violations in the page (frames included), or only inside `selector` (e.g. one
+ * card: then an embedded third-party frame, a StackBlitz iframe, is not audited).
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  const injected = await page.evaluate(() => 'axe' in window);
+  if (!injected) await page.addScriptTag({path: AXE_PATH});
+  const result = (await page.evaluate(async ({tags, selector}) => {
     const axe = (window as unknown as {axe: {run: (ctx: unknown, opts: unknown) => Promise<unknown>}}).axe;
-    return axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-  }, AXE_TAGS)) as AxeResult;
+    return axe.run(selector ?? document, {
+      runOnly: {type: 'tag', values: tags},
+      resultTypes: ['violations'],
+      iframes: selector === null,
+    });
+  }, {tags: AXE_TAGS, selector: selector ?? null})) as AxeResult;
   return result.violations.map(
     (v) =>
       `axe ${v.id} (${v.impact ?? '?'}): ${v.help} -> ${v.nodes

@@ -13,6 +13,7 @@ import {
   ID_TOKEN,
   renderFailureMessage,
   tokenizeIds,
+  ensureAccessibleName,
   type Variant,
   viewBoxSize,
 } from './svg';
@@ -238,12 +239,16 @@ export default function remarkStaticMermaid() {
       seen.set(job.key.light, occurrence + 1);
       const light = job.svg.light!;
       const dark = job.svg.dark!;
+      // accTitle/accDescr that Mermaid's renderer dropped (timeline) are added here, so the
+      // cache keeps Mermaid's own output.
+      const withIds = (svg: string, variant: Variant) =>
+        ensureAccessibleName(svg, job.node.value).replaceAll(ID_TOKEN, diagramId(job.key.light, variant, occurrence));
       const element = {
         type: 'mdxJsxFlowElement',
         name: 'StaticDiagram',
         attributes: [
-          attribute('light', light.svg.replaceAll(ID_TOKEN, diagramId(job.key.light, 'light', occurrence))),
-          attribute('dark', dark.svg.replaceAll(ID_TOKEN, diagramId(job.key.light, 'dark', occurrence))),
+          attribute('light', withIds(light.svg, 'light')),
+          attribute('dark', withIds(dark.svg, 'dark')),
           attribute('width', round(light.width)),
           attribute('height', round(light.height)),
           attribute('darkWidth', round(dark.width)),

@@ -9,6 +9,8 @@ import {
   tokenizeIds,
   ID_TOKEN,
   viewBoxSize,
+  accessibilityFields,
+  ensureAccessibleName,
 } from './svg';
 
 describe('cacheKey', () => {
@@ -105,5 +107,38 @@ describe('tokenizeIds', () => {
       `<svg id="${ID_TOKEN}"><defs><marker id="${ID_TOKEN}-u-arrowhead"/></defs>` +
         `<g id="${ID_TOKEN}-u-node-0"/><line marker-end="url(#${ID_TOKEN}-u-arrowhead)"/><text>undefined-x</text></svg>`,
     );
+  });
+});
+
+describe('ensureAccessibleName', () => {
+  const timeline = [
+    'timeline TD',
+    '  accTitle: Timeline <of> the "fix"',
+    '  accDescr: From the alert & on.',
+    '  T+0 : alert',
+  ].join('\n');
+
+  it('adds the <title>/<desc> Mermaid left out, referenced from the <svg>', () => {
+    const svg = `<svg id="${ID_TOKEN}" viewBox="0 0 10 10"><g/></svg>`;
+    expect(ensureAccessibleName(svg, timeline)).toBe(
+      `<svg id="${ID_TOKEN}" viewBox="0 0 10 10" role="graphics-document document" ` +
+        `aria-labelledby="chart-title-${ID_TOKEN}" aria-describedby="chart-desc-${ID_TOKEN}">` +
+        `<title id="chart-title-${ID_TOKEN}">Timeline &lt;of&gt; the &quot;fix&quot;</title>` +
+        `<desc id="chart-desc-${ID_TOKEN}">From the alert &amp; on.</desc><g/></svg>`,
+    );
+  });
+
+  it('leaves an SVG that has a title, or a diagram without accTitle, unchanged', () => {
+    const titled = `<svg aria-labelledby="t"><title id="t">T</title></svg>`;
+    expect(ensureAccessibleName(titled, timeline)).toBe(titled);
+    const bare = '<svg><g/></svg>';
+    expect(ensureAccessibleName(bare, 'timeline\n  T+0 : alert')).toBe(bare);
+  });
+
+  it('reads accDescr in its block form', () => {
+    expect(accessibilityFields('flowchart\n accTitle: T\n accDescr {\n  line one\n  line two\n }\n A-->B')).toEqual({
+      title: 'T',
+      description: 'line one line two',
+    });
   });
 });

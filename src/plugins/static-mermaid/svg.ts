@@ -119,3 +119,42 @@ export function fallbackWarning(reason: string): string {
     '  macOS: install Google Chrome) or point CHROMIUM_PATH at a Chrome/Chromium executable.',
   ].join('\n');
 }
+
+/** The `accTitle` / `accDescr` a diagram's source declares (single-line or `accDescr { … }`). */
+export function accessibilityFields(diagram: string): {title?: string; description?: string} {
+  const title = /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(diagram)?.[1];
+  const description =
+    /^\s*accDescr\s*:\s*(.+?)\s*$/m.exec(diagram)?.[1] ??
+    /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(diagram)?.[1]?.replace(/\s+/g, ' ').trim();
+  return {
+    ...(title ? {title} : {}),
+    ...(description ? {description} : {}),
+  };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Gives the SVG the accessible name and description its source declares when
+ * Mermaid left them out (Mermaid 11's timeline renderer ignores accTitle and
+ * accDescr): a <title>/<desc> first in the <svg>, referenced like Mermaid
+ * does for the other diagram types. An SVG that has a <title> is unchanged.
+ */
+export function ensureAccessibleName(svg: string, diagram: string): string {
+  const open = /<svg\b[^>]*>/i.exec(svg);
+  if (!open || /<title\b/i.test(svg)) return svg;
+  const {title, description} = accessibilityFields(diagram);
+  if (!title) return svg;
+  const attrs: string[] = [];
+  const has = (name: string) => new RegExp(`\\s${name}=`, 'i').test(open[0]);
+  if (!has('role')) attrs.push('role="graphics-document document"');
+  if (!has('aria-labelledby')) attrs.push(`aria-labelledby="chart-title-${ID_TOKEN}"`);
+  if (description && !has('aria-describedby')) attrs.push(`aria-describedby="chart-desc-${ID_TOKEN}"`);
+  const tag = attrs.length ? open[0].replace(/\s*(\/?)>$/, ` ${attrs.join(' ')}$1>`) : open[0];
+  const children =
+    `<title id="chart-title-${ID_TOKEN}">${escapeXml(title)}</title>` +
+    (description ? `<desc id="chart-desc-${ID_TOKEN}">${escapeXml(description)}</desc>` : '');
+  return svg.slice(0, open.index) + tag + children + svg.slice(open.index + open[0].length);
+}
