@@ -23,6 +23,19 @@ interface CardData {
   phases: Record<string, {demo: boolean} | undefined>;
 }
 
+/** Opens the phase full size on stackblitz.com; offered before and after the embed. */
+function NewTabButton({onClick}: {onClick: () => void}): ReactNode {
+  return (
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      <Translate id="sandbox.action.newTab">{'Apri in una nuova scheda'}</Translate>
+      <span className={styles.srOnly}>
+        {' '}
+        <Translate id="sandbox.action.newTab.hint">{'(StackBlitz, si apre in una nuova scheda)'}</Translate>
+      </span>
+    </button>
+  );
+}
+
 function LocalCommands({phase, demo}: {phase: string; demo: boolean}): ReactNode {
   const commands = [
     `unzip ${phase}.zip`,
@@ -181,24 +194,12 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
               <Translate id="sandbox.action.launch">{'Avvia la sandbox'}</Translate>
             )}
           </button>
-          <button type="button" className="button button--secondary" onClick={openTab}>
-            <Translate id="sandbox.action.newTab">{'Apri in una nuova scheda'}</Translate>
-            <span className={styles.srOnly}>
-              {' '}
-              <Translate id="sandbox.action.newTab.hint">{'(StackBlitz, si apre in una nuova scheda)'}</Translate>
-            </span>
-          </button>
+          <NewTabButton onClick={openTab} />
         </div>
       )}
       {status === 'ready' && (
         <div className={styles.actions}>
-          <button type="button" className="button button--secondary" onClick={openTab}>
-            <Translate id="sandbox.action.newTab">{'Apri in una nuova scheda'}</Translate>
-            <span className={styles.srOnly}>
-              {' '}
-              <Translate id="sandbox.action.newTab.hint">{'(StackBlitz, si apre in una nuova scheda)'}</Translate>
-            </span>
-          </button>
+          <NewTabButton onClick={openTab} />
         </div>
       )}
 
