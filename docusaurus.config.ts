@@ -7,7 +7,8 @@ import remarkStaticMermaid, {
   staticDiagramsAvailable,
   staticMermaidOnly,
 } from './src/plugins/static-mermaid';
-import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
+import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
+import codeTheme from './src/plugins/code-theme';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -95,6 +96,8 @@ const config: Config = {
   plugins: [
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
+    // Code-block colours of both modes as CSS (see src/lib/codeThemeCss.ts).
+    codeTheme,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 
@@ -189,9 +192,10 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      // GitHub / Dracula with every token colour at WCAG AA (src/lib/prismThemes.ts).
-      theme: lightCodeTheme,
-      darkTheme: darkCodeTheme,
+      // Tokens get classes only; their colours (GitHub / Dracula at WCAG AA, src/lib/prismThemes.ts)
+      // come from the code-theme plugin's stylesheet, so code blocks need no repaint on load.
+      theme: CLASS_ONLY_CODE_THEME,
+      darkTheme: CLASS_ONLY_CODE_THEME,
       additionalLanguages: ['bash', 'diff', 'json'],
     },
   } satisfies Preset.ThemeConfig,
