@@ -4,7 +4,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startStaticServer, type StaticServer} from './support/server';
 import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
-import {checkDiagrams, DIAGRAM_SELECTOR, MERMAID_LIBRARY_MARKER, watchScripts} from './support/mermaid';
+import {
+  checkDiagrams,
+  DIAGRAM_SELECTOR,
+  MERMAID_LIBRARY_MARKER,
+  STATIC_DIAGRAM_SVG_MARKER,
+  watchScripts,
+} from './support/mermaid';
 import {localePath, locales, screenshotDir} from './support/env';
 import {diagramPages} from './fixtures/site';
 
@@ -52,6 +58,10 @@ describe('diagram pages', () => {
             expect(mermaidJs, `scripts containing "${MERMAID_LIBRARY_MARKER}" (Mermaid) on a page of build-time diagrams`).toEqual([]);
           } else {
             expect(mermaidJs.length, 'client-side diagrams come with the Mermaid library').toBeGreaterThan(0);
+          }
+          if (report.staticCount > 0) {
+            // The SVG is in the HTML; shipping it in the page's JavaScript too would double its bytes.
+            expect(await scripts.scriptsContaining(STATIC_DIAGRAM_SVG_MARKER), 'scripts carrying diagram SVG').toEqual([]);
           }
 
           const slug = `${locale}${p.replace(/\//g, '_') || '_home'}-${theme}`;

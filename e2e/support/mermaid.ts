@@ -110,9 +110,17 @@ export async function checkDiagrams(page: Page, mode: 'light' | 'dark'): Promise
  */
 export const MERMAID_LIBRARY_MARKER = 'Syntax error in text';
 
+/**
+ * The start of a build-time diagram's SVG (ids are `mmd-<hash>-<mode>`): such markup belongs
+ * in the page's HTML, and in a script only when a page reached by client-side navigation loads it.
+ */
+export const STATIC_DIAGRAM_SVG_MARKER = '<svg id="mmd-';
+
 export interface ScriptWatch {
   /** Waits for the bodies seen so far, then lists the own-origin scripts that contain Mermaid. */
   mermaidScripts(): Promise<string[]>;
+  /** Waits for the bodies seen so far, then lists the own-origin scripts that contain `text`. */
+  scriptsContaining(text: string): Promise<string[]>;
   /** Every own-origin script URL the page requested (path only). */
   scripts: string[];
 }
@@ -120,7 +128,7 @@ export interface ScriptWatch {
 /** Records every JavaScript file `page` loads from `origin`, to tell whether Mermaid is among them. */
 export function watchScripts(page: Page, origin: string): ScriptWatch {
   const scripts: string[] = [];
-  const pending: Promise<string | null>[] = [];
+  const pending: Promise<{url: string; body: string}>[] = [];
   page.on('response', (response: Response) => {
     const url = response.url();
     if (!url.startsWith(origin) || response.request().resourceType() !== 'script') return;
@@ -129,15 +137,15 @@ export function watchScripts(page: Page, origin: string): ScriptWatch {
     pending.push(
       response
         .text()
-        .then((body) => (body.includes(MERMAID_LIBRARY_MARKER) ? short : null))
-        .catch(() => null),
+        .then((body) => ({url: short, body}))
+        .catch(() => ({url: short, body: ''})),
     );
   });
+  const scriptsContaining = async (text: string) =>
+    (await Promise.all(pending)).filter((s) => s.body.includes(text)).map((s) => s.url);
   return {
     scripts,
-    async mermaidScripts() {
-      const found = await Promise.all(pending);
-      return found.filter((x): x is string => x !== null);
-    },
+    scriptsContaining,
+    mermaidScripts: () => scriptsContaining(MERMAID_LIBRARY_MARKER),
   };
 }

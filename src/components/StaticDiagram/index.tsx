@@ -1,5 +1,6 @@
-import type {CSSProperties, ReactNode} from 'react';
+import {useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode} from 'react';
 import clsx from 'clsx';
+import Translate from '@docusaurus/Translate';
 import styles from './styles.module.css';
 
 /**
@@ -8,41 +9,85 @@ import styles from './styles.module.css';
  * one is `display: none`, so assistive technology reads a single diagram.
  * The box is sized from the SVG's viewBox before the SVG is laid out: nothing
  * shifts while the page loads.
+ *
+ * The markup is in the server-rendered HTML only. In the browser `svg` is a
+ * loader instead of the strings: hydration keeps the server's SVG (React leaves
+ * the inside of an element with `dangerouslySetInnerHTML` alone), and a page
+ * reached by client-side navigation, which has no server HTML, loads it.
  */
-export interface StaticDiagramProps {
+export interface DiagramSvgs {
   light: string;
   dark: string;
+}
+
+export type DiagramSource = DiagramSvgs | (() => Promise<{default: DiagramSvgs}>);
+
+export interface StaticDiagramProps {
+  svg: DiagramSource;
   width: string;
   height: string;
   darkWidth?: string;
   darkHeight?: string;
 }
 
+// One object for every render: React compares `dangerouslySetInnerHTML` by identity, and a new
+// empty one after hydration would wipe the server's SVG.
+const KEEP_SERVER_SVG = {__html: ''};
+
 function box(width: string, height: string): CSSProperties {
   return {maxWidth: `${width}px`, aspectRatio: `${width} / ${height}`};
 }
 
 export default function StaticDiagram({
-  light,
-  dark,
+  svg,
   width,
   height,
   darkWidth = width,
   darkHeight = height,
 }: StaticDiagramProps): ReactNode {
+  const [svgs, setSvgs] = useState<DiagramSvgs | null>(typeof svg === 'function' ? null : svg);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const lightRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (svgs || typeof svg !== 'function') return undefined;
+    if (lightRef.current?.firstElementChild) return undefined; // hydrated: the server's SVG is there
+    let current = true;
+    svg().then(
+      (module) => current && setSvgs(module.default),
+      () => current && setLoadFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [svg, svgs]);
+
+  // The SVG comes from our own build (Mermaid output of the site's sources).
+  const html = useMemo(
+    () => (svgs ? {light: {__html: svgs.light}, dark: {__html: svgs.dark}} : null),
+    [svgs],
+  );
+
   return (
     <div className={clsx('static-diagram', styles.diagram)}>
       <div
+        ref={lightRef}
         className={clsx('static-diagram__light', styles.variant, styles.light)}
         style={box(width, height)}
-        // The SVG comes from our own build (Mermaid output of the site's sources).
-        dangerouslySetInnerHTML={{__html: light}}
+        dangerouslySetInnerHTML={html?.light ?? KEEP_SERVER_SVG}
       />
       <div
         className={clsx('static-diagram__dark', styles.variant, styles.dark)}
         style={box(darkWidth, darkHeight)}
-        dangerouslySetInnerHTML={{__html: dark}}
+        dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_SVG}
       />
+      {loadFailed && (
+        <p className={styles.loadError} role="alert">
+          <Translate id="staticDiagram.loadError" description="Shown in place of a diagram whose file could not be downloaded">
+            {'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'}
+          </Translate>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Root} from 'mdast';
@@ -33,7 +33,8 @@ interface Jsx {
   type: string;
   name?: string;
   lang?: string;
-  attributes?: {name: string; value: string}[];
+  value?: string;
+  attributes?: {name: string; value: string | {type: string; value: string}}[];
 }
 
 function tree(...codes: {lang: string; value: string}[]): Root {
@@ -48,11 +49,31 @@ function tree(...codes: {lang: string; value: string}[]): Root {
   };
 }
 
-function attr(node: Jsx, name: string): string {
+let modules: typeof import('./index');
+
+/**
+ * A StaticDiagram's attribute. `light`/`dark` are read the way the server bundle
+ * gets them: the `svg={identifier}` expression, the page's import of that identifier,
+ * and the module the server alias resolves it to.
+ */
+function attr(node: Jsx, name: string, root?: Root): string {
+  if (name === 'light' || name === 'dark') {
+    const expression = node.attributes?.find((a) => a.name === 'svg')?.value;
+    if (typeof expression !== 'object') throw new Error('no svg={…} expression');
+    const imports = ((root ?? currentRoot).children as unknown as Jsx[]).filter((n) => n.type === 'mdxjsEsm');
+    const statement = imports.map((n) => n.value!).find((v) => v.startsWith(`import ${expression.value} from `));
+    if (!statement) throw new Error(`no import of ${expression.value}`);
+    const specifier = JSON.parse(statement.slice(`import ${expression.value} from `.length, -1)) as string;
+    expect(specifier.startsWith(`${modules.DIAGRAM_MODULE_PREFIX}/`)).toBe(true);
+    const file = path.join(modules.diagramModulesDir(), 'svg', specifier.slice(modules.DIAGRAM_MODULE_PREFIX.length + 1));
+    return modules.readDiagramModule(readFileSync(file, 'utf8'))[name];
+  }
   const value = node.attributes?.find((a) => a.name === name)?.value;
-  if (value === undefined) throw new Error(`no ${name}`);
+  if (typeof value !== 'string') throw new Error(`no ${name}`);
   return value;
 }
+
+let currentRoot: Root;
 
 function ids(svg: string): string[] {
   return [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
@@ -60,7 +81,17 @@ function ids(svg: string): string[] {
 
 async function loadPlugin() {
   vi.resetModules();
-  return (await import('./index')).default;
+  modules = await import('./index');
+  const plugin = modules.default;
+  return () => async (root: Root, file: {path?: string}) => {
+    currentRoot = root;
+    await plugin()(root, file);
+  };
+}
+
+/** The page's nodes without the imports the plugin puts first. */
+function body(root: Root): Jsx[] {
+  return (root.children as unknown as Jsx[]).filter((n) => n.type !== 'mdxjsEsm');
 }
 
 describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
@@ -77,7 +108,7 @@ describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
       {lang: 'mermaid', value: TIMELINE},
     );
     await plugin()(root, {path: path.resolve('docs/lessons/x.mdx')});
-    const nodes = root.children as unknown as Jsx[];
+    const nodes = body(root);
     expect(nodes.map((n) => n.name ?? n.lang)).toEqual([
       'StaticDiagram',
       'bash',
@@ -108,11 +139,33 @@ describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
     expect(Number(attr(git, 'height'))).toBeGreaterThan(20);
   }, 60_000);
 
+  it('keeps the SVG out of the page: one module per diagram, a loader of it for the browser', async () => {
+    const plugin = await loadPlugin();
+    const root = tree({lang: 'mermaid', value: GIT_GRAPH}, {lang: 'mermaid', value: FLOWCHART});
+    await plugin()(root, {path: 'page.mdx'});
+    expect(JSON.stringify(body(root))).not.toContain('<svg');
+    const imports = (root.children as unknown as Jsx[]).filter((n) => n.type === 'mdxjsEsm').map((n) => n.value);
+    expect(imports).toEqual([
+      expect.stringMatching(/^import staticDiagram0 from "@static-diagram\/[0-9a-f]{20}\.js";$/),
+      expect.stringMatching(/^import staticDiagram1 from "@static-diagram\/[0-9a-f]{20}\.js";$/),
+    ]);
+    for (const statement of imports) {
+      const name = /@static-diagram\/([0-9a-f]{20}\.js)/.exec(statement!)![1]!;
+      const lazy = readFileSync(path.join(modules.diagramModulesDir(), 'lazy', name), 'utf8');
+      expect(lazy).toBe(`export default () => import('../svg/${name}');\n`);
+    }
+    // Each bundle resolves the prefix to its own folder.
+    const alias = (isServer: boolean) =>
+      (modules.staticMermaidOnly().configureWebpack(undefined, isServer).resolve.alias as Record<string, string>)['@static-diagram'];
+    expect(alias(true)).toBe(path.join(modules.diagramModulesDir(), 'svg'));
+    expect(alias(false)).toBe(path.join(modules.diagramModulesDir(), 'lazy'));
+  }, 60_000);
+
   it('keeps timeline ids unique too (Mermaid names them undefined-…)', async () => {
     const plugin = await loadPlugin();
     const root = tree({lang: 'mermaid', value: TIMELINE}, {lang: 'mermaid', value: TIMELINE.replace('v1.0.1', 'v1.0.2')});
     await plugin()(root, {path: 'timeline.mdx'});
-    const all = (root.children as unknown as Jsx[]).flatMap((n) => [...ids(attr(n, 'light')), ...ids(attr(n, 'dark'))]);
+    const all = body(root).flatMap((n) => [...ids(attr(n, 'light')), ...ids(attr(n, 'dark'))]);
     expect(all.some((id) => id.startsWith('undefined'))).toBe(false);
     expect(new Set(all).size).toBe(all.length);
   }, 60_000);
@@ -121,13 +174,13 @@ describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
     const plugin = await loadPlugin();
     const first = tree({lang: 'mermaid', value: GIT_GRAPH}, {lang: 'mermaid', value: GIT_GRAPH});
     await plugin()(first, {path: 'a.mdx'});
-    const [a, b] = first.children as unknown as Jsx[];
+    const [a, b] = body(first);
     expect(ids(attr(a!, 'light'))[0]).not.toBe(ids(attr(b!, 'light'))[0]);
     expect(readdirSync(process.env.STATIC_MERMAID_CACHE_DIR!).length).toBeGreaterThan(0);
 
     const again = tree({lang: 'mermaid', value: GIT_GRAPH});
     await (await loadPlugin())()(again, {path: 'a.mdx'});
-    expect(attr(again.children[0] as unknown as Jsx, 'light')).toBe(attr(a!, 'light'));
+    expect(attr(body(again)[0]!, 'light', again)).toBe(attr(a!, 'light', first));
   }, 60_000);
 
   it('fails the build on a diagram Mermaid cannot parse, naming file and line', async () => {

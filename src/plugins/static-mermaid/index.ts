@@ -1,4 +1,5 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
 import type {Code, Root} from 'mdast';
@@ -21,14 +22,63 @@ import {
 /**
  * Remark plugin (register it in the docs' `beforeDefaultRemarkPlugins`): renders
  * every ```mermaid fence to SVG at build time, once per colour mode, and
- * replaces the fence with `<StaticDiagram light="<svg…>" dark="<svg…>" />`.
- * Pages then need no Mermaid JavaScript. Without a browser the fences are left
- * alone (client-side Mermaid renders them) and one warning is printed.
+ * replaces the fence with `<StaticDiagram svg={…} />`. Pages then need no
+ * Mermaid JavaScript. Without a browser the fences are left alone (client-side
+ * Mermaid renders them) and one warning is printed.
+ *
+ * The SVG reaches the HTML but not the page's JavaScript: each diagram's markup
+ * is a module of its own, imported as `@static-diagram/<hash>.js`, which the
+ * server bundle resolves to the SVG strings and the browser bundle to a loader
+ * of them (a chunk of its own, fetched only when the page is reached by
+ * client-side navigation and so has no server-rendered SVG to keep). See
+ * `staticMermaidOnly` and src/components/StaticDiagram.
  */
 
 const SITE_DIR = path.resolve(__dirname, '../../..');
 function cacheDir(): string {
   return process.env.STATIC_MERMAID_CACHE_DIR ?? path.join(SITE_DIR, 'node_modules/.cache/static-mermaid');
+}
+
+/** Where the diagrams' modules are written: beside the render cache, cleared with the bundler's. */
+export function diagramModulesDir(): string {
+  return path.join(cacheDir(), 'modules');
+}
+
+/** The import prefix of a diagram's module (aliased per bundle by `staticMermaidOnly`). */
+export const DIAGRAM_MODULE_PREFIX = '@static-diagram';
+
+/** The SVG module's text; `readDiagramModule` reads it back. */
+export function diagramModuleSource(svgs: {light: string; dark: string}): string {
+  return `export default ${JSON.stringify(svgs)};\n`;
+}
+
+export function readDiagramModule(source: string): {light: string; dark: string} {
+  const json = /^export default (.*);\n$/s.exec(source)?.[1];
+  if (!json) throw new Error('static-mermaid: not a diagram module');
+  return JSON.parse(json) as {light: string; dark: string};
+}
+
+/** Writes a file whole or not at all (parallel builds of the same site share the folder). */
+function writeAtomically(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  mkdirSync(path.dirname(file), {recursive: true});
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+/**
+ * Writes a diagram's two modules, content-addressed: `svg/<hash>.js` (the strings, for the
+ * server bundle) and `lazy/<hash>.js` (a loader of the first, for the browser bundle).
+ * Returns the import specifier.
+ */
+function writeDiagramModules(svgs: {light: string; dark: string}): string {
+  const source = diagramModuleSource(svgs);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 20);
+  const dir = diagramModulesDir();
+  writeAtomically(path.join(dir, 'svg', `${hash}.js`), source);
+  writeAtomically(path.join(dir, 'lazy', `${hash}.js`), `export default () => import('../svg/${hash}.js');\n`);
+  return `${DIAGRAM_MODULE_PREFIX}/${hash}.js`;
 }
 
 /** Chromium flags for a container/CI: no sandbox as root, no GPU, small /dev/shm. */
@@ -100,16 +150,18 @@ export function staticDiagramsAvailable(): boolean {
 /**
  * Docusaurus plugin for builds that render diagrams statically: points
  * @theme/Mermaid (imported by every MDX page through MDXComponents, swizzled or
- * not) at a stub, so no Mermaid code is bundled.
+ * not) at a stub, so no Mermaid code is bundled; and resolves the diagrams'
+ * modules to their SVG on the server and to their loaders in the browser.
  */
 export function staticMermaidOnly() {
   return {
     name: 'static-mermaid-only',
-    configureWebpack() {
+    configureWebpack(_config: unknown, isServer: boolean) {
       return {
         resolve: {
           alias: {
             '@theme/Mermaid': path.join(SITE_DIR, 'src/components/StaticDiagram/NoClientMermaid.tsx'),
+            [DIAGRAM_MODULE_PREFIX]: path.join(diagramModulesDir(), isServer ? 'svg' : 'lazy'),
           },
         },
       };
@@ -210,6 +262,46 @@ function attribute(name: string, value: string) {
   return {type: 'mdxJsxAttribute', name, value};
 }
 
+/** `name={identifier}`, with the estree MDX compiles JSX expressions from. */
+function identifierAttribute(name: string, identifier: string) {
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {
+      type: 'mdxJsxAttributeValueExpression',
+      value: identifier,
+      data: {
+        estree: {
+          type: 'Program',
+          sourceType: 'module',
+          body: [{type: 'ExpressionStatement', expression: {type: 'Identifier', name: identifier}}],
+        },
+      },
+    },
+  };
+}
+
+/** `import identifier from 'specifier'` as an MDX ESM node. */
+function importNode(identifier: string, specifier: string) {
+  return {
+    type: 'mdxjsEsm',
+    value: `import ${identifier} from ${JSON.stringify(specifier)};`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name: identifier}}],
+            source: {type: 'Literal', value: specifier, raw: JSON.stringify(specifier)},
+          },
+        ],
+      },
+    },
+  };
+}
+
 export default function remarkStaticMermaid() {
   return async (tree: Root, vfile: {path?: string}) => {
     const nodes: Code[] = [];
@@ -234,6 +326,7 @@ export default function remarkStaticMermaid() {
     await renderMissing(renderer, jobs, file);
 
     const seen = new Map<string, number>();
+    const imports: ReturnType<typeof importNode>[] = [];
     for (const job of jobs) {
       const occurrence = seen.get(job.key.light) ?? 0;
       seen.set(job.key.light, occurrence + 1);
@@ -243,12 +336,14 @@ export default function remarkStaticMermaid() {
       // cache keeps Mermaid's own output.
       const withIds = (svg: string, variant: Variant) =>
         ensureAccessibleName(svg, job.node.value).replaceAll(ID_TOKEN, diagramId(job.key.light, variant, occurrence));
+      const identifier = `staticDiagram${imports.length}`;
+      const specifier = writeDiagramModules({light: withIds(light.svg, 'light'), dark: withIds(dark.svg, 'dark')});
+      imports.push(importNode(identifier, specifier));
       const element = {
         type: 'mdxJsxFlowElement',
         name: 'StaticDiagram',
         attributes: [
-          attribute('light', withIds(light.svg, 'light')),
-          attribute('dark', withIds(dark.svg, 'dark')),
+          identifierAttribute('svg', identifier),
           attribute('width', round(light.width)),
           attribute('height', round(light.height)),
           attribute('darkWidth', round(dark.width)),
@@ -263,5 +358,6 @@ export default function remarkStaticMermaid() {
         delete (job.node as Partial<Code>)[prop];
       }
     }
+    tree.children.unshift(...(imports as unknown as Root['children']));
   };
 }

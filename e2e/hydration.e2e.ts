@@ -1,0 +1,152 @@
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {darkCodeTheme, lightCodeTheme} from '../src/lib/prismThemes';
+import {launchBrowser, themes, waitForHydration, type Browser, type Theme} from './support/browser';
+import {localePath, locales} from './support/env';
+import {checkDiagrams, STATIC_DIAGRAM_SVG_MARKER} from './support/mermaid';
+import {watchProblems} from './support/problems';
+import {startStaticServer, type StaticServer} from './support/server';
+import {diagramPages} from './fixtures/site';
+
+// What a reader gets while a page starts: the server's code blocks and diagrams are kept by
+// hydration, not rebuilt (rebuilding them was the lesson pages' long main-thread task), in the
+// right colours for the mode; and a page reached by client-side navigation, which has no server
+// HTML, still draws its diagrams, or says why it could not.
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records, from the first byte of the page, code blocks and diagrams that leave the DOM. */
+async function watchReplacedBlocks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const replaced: string[] = [];
+    (window as unknown as {__replacedBlocks: string[]}).__replacedBlocks = replaced;
+    const describe = (node: Node) =>
+      node instanceof Element ? `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}` : node.nodeName;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        record.removedNodes.forEach((node) => {
+          if (!(node instanceof Element)) return;
+          if (node.matches('.theme-code-block, .static-diagram, .token') || node.querySelector('.theme-code-block, .static-diagram svg')) {
+            replaced.push(describe(node));
+          }
+        });
+      }
+    }).observe(document, {childList: true, subtree: true});
+  });
+}
+
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+function commentStyle(theme: Theme): {color: string; fontStyle: string} {
+  const codeTheme = theme === 'light' ? lightCodeTheme : darkCodeTheme;
+  const style: {color?: string; fontStyle?: string} = codeTheme.styles
+    .filter((s) => s.types.includes('comment'))
+    .reduce((a, s) => ({...a, ...s.style}), {});
+  return {color: rgb(String(style.color)), fontStyle: String(style.fontStyle ?? 'normal')};
+}
+
+describe('hydration keeps what the server rendered', () => {
+  for (const {path: p} of diagramPages) {
+    for (const locale of locales) {
+      for (const theme of themes) {
+        it(`${locale} ${p} in ${theme} mode: no code block or diagram rebuilt; code in the mode's colours`, async () => {
+          const page = await browser.newPage(theme);
+          await watchReplacedBlocks(page);
+          await page.goto(`${server.origin}${localePath(locale, p)}`);
+          await waitForHydration(page);
+          await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
+          const replaced = await page.evaluate(() => (window as unknown as {__replacedBlocks: string[]}).__replacedBlocks);
+          expect(replaced, 'code blocks/diagrams removed from the DOM during load').toEqual([]);
+
+          const comment = page.locator('.theme-code-block .token.comment').first();
+          if ((await comment.count()) > 0) {
+            const shown = await comment.evaluate((el) => {
+              const style = getComputedStyle(el);
+              return {color: style.color, fontStyle: style.fontStyle};
+            });
+            expect(shown, `a code comment in ${theme} mode`).toEqual(commentStyle(theme));
+          }
+          await page.close();
+        });
+      }
+    }
+  }
+});
+
+const LESSON = '/docs/lessons/hotfix-workflow';
+
+/** Opens the course index, then follows the in-app link to lesson 02 (no page load). */
+async function navigateToLesson(page: Page, locale: (typeof locales)[number]): Promise<void> {
+  await page.goto(`${server.origin}${localePath(locale, '/docs')}`);
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as {__sameDocument: boolean}).__sameDocument = true));
+  await page.locator(`nav a[href="${localePath(locale, LESSON)}"]`).first().click();
+  await page.waitForURL(`**${localePath(locale, LESSON)}`);
+  expect(
+    await page.evaluate(() => (window as unknown as {__sameDocument?: boolean}).__sameDocument),
+    'reached without a page load',
+  ).toBe(true);
+}
+
+describe('a lesson reached by client-side navigation', () => {
+  for (const locale of locales) {
+    for (const theme of themes) {
+      it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn`, async () => {
+        const page = await browser.newPage(theme);
+        const problems = watchProblems(page, server.origin);
+        await navigateToLesson(page, locale);
+        await page.waitForFunction(
+          () => Array.from(document.querySelectorAll('.static-diagram__light')).filter((d) => d.querySelector('svg')).length >= 6,
+          undefined,
+          {timeout: 15_000},
+        );
+        const report = await checkDiagrams(page, theme);
+        expect(report.problems, report.problems.join('\n')).toEqual([]);
+        expect(report.staticCount).toBeGreaterThanOrEqual(6);
+        expect(problems.stop()).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  for (const locale of locales) {
+    it(`${locale}: a diagram that cannot be downloaded says so, in the page's language`, async () => {
+      const page = await browser.newPage('light');
+      const problems = watchProblems(page, server.origin);
+      // Offline for diagram files only: the lesson's own chunks still load.
+      await page.route(`${server.origin}/**/*.js`, async (route) => {
+        const response = await route.fetch();
+        if ((await response.text()).includes(STATIC_DIAGRAM_SVG_MARKER)) await route.abort('internetdisconnected');
+        else await route.fulfill({response});
+      });
+      await navigateToLesson(page, locale);
+      const alerts = page.locator('.static-diagram [role="alert"]');
+      await alerts.first().waitFor({timeout: 15_000});
+      expect(await alerts.count()).toBeGreaterThanOrEqual(6);
+      const expected =
+        locale === 'it'
+          ? 'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'
+          : 'The diagram could not be downloaded. Check your connection and reload the page.';
+      expect(await alerts.first().textContent()).toBe(expected);
+      // The failed downloads are reported by the browser; nothing may go uncaught.
+      expect(problems.stop().filter((x) => x.startsWith('page error'))).toEqual([]);
+      // The rest of the lesson is there.
+      expect(await page.locator('article h1').textContent()).toMatch(/Hotfix Workflow/);
+      await page.close();
+    });
+  }
+});
