@@ -37,7 +37,8 @@ async function watchReplacedBlocks(page: Page): Promise<void> {
       for (const record of records) {
         record.removedNodes.forEach((node) => {
           if (!(node instanceof Element)) return;
-          if (node.matches('.theme-code-block, .static-diagram, .token') || node.querySelector('.theme-code-block, .static-diagram svg')) {
+          const block = '.theme-code-block, .token-line, .token, .static-diagram, .static-diagram svg';
+          if (node.matches(block) || node.querySelector(block)) {
             replaced.push(describe(node));
           }
         });

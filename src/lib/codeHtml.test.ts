@@ -1,0 +1,125 @@
+import {readFileSync, readdirSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {createElement as h, Fragment, type ReactNode} from 'react';
+import {renderToStaticMarkup} from 'react-dom/server';
+import clsx from 'clsx';
+import {Highlight, Prism, type Token, type TokenInputProps, type LineInputProps} from 'prism-react-renderer';
+import {describe, expect, it} from 'vitest';
+import {readExampleFile} from '../../examples/readExample';
+import {lessonFences} from '../../scripts/lesson-runner/extract';
+import {codeLinesHtml, tokenizeCode, type CodeLinesOptions} from './codeHtml';
+import {CLASS_ONLY_CODE_THEME} from './codeThemeCss';
+
+const SITE_DIR = path.resolve(__dirname, '../..');
+
+// The languages docusaurus.config.ts adds, as the theme loads them (prism-include-languages).
+const require = createRequire(import.meta.url);
+(globalThis as {Prism?: unknown}).Prism = Prism;
+for (const lang of ['bash', 'diff', 'json']) require(`prismjs/components/prism-${lang}`);
+delete (globalThis as {Prism?: unknown}).Prism;
+
+const classes = {codeLine: 'codeLine_x', codeLineNumber: 'codeLineNumber_x', codeLineContent: 'codeLineContent_x'};
+
+/**
+ * The lines as @docusaurus/theme-classic 3.10's CodeBlock/Content renders them, its Line and
+ * Line/Token components copied here as they are: what codeLinesHtml must reproduce.
+ */
+function upstreamLines(code: string, language: string, options: CodeLinesOptions): string {
+  function fixLineBreak(line: Token[]): Token[] {
+    const single = line.length === 1 && line[0]!.content === '\n' ? line[0] : undefined;
+    return single ? [{...single, content: ''}] : line;
+  }
+  function Line({
+    line: lineProp,
+    classNames,
+    getLineProps,
+    getTokenProps,
+  }: {
+    line: Token[];
+    classNames: string[] | undefined;
+    getLineProps: (input: LineInputProps) => Record<string, unknown>;
+    getTokenProps: (input: TokenInputProps) => Record<string, unknown> & {children: ReactNode};
+  }): ReactNode {
+    const line = fixLineBreak(lineProp);
+    const lineProps = getLineProps({line, className: clsx(classNames, options.showLineNumbers && classes.codeLine)});
+    const tokens = line.map((token, key) => {
+      const tokenProps = getTokenProps({token});
+      return h('span', {key, ...tokenProps}, tokenProps.children);
+    });
+    return h(
+      'div',
+      lineProps,
+      options.showLineNumbers
+        ? h(Fragment, null, h('span', {className: classes.codeLineNumber}), h('span', {className: classes.codeLineContent}, tokens))
+        : tokens,
+      h('br'),
+    );
+  }
+  return renderToStaticMarkup(
+    h(Highlight, {
+      theme: CLASS_ONLY_CODE_THEME,
+      code,
+      language,
+      children: ({tokens, getLineProps, getTokenProps}) =>
+        h(
+          Fragment,
+          null,
+          tokens.map((line, i) =>
+            h(Line, {key: i, line, classNames: options.lineClassNames[i], getLineProps, getTokenProps}),
+          ),
+        ),
+    }),
+  );
+}
+
+function mdxFiles(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => path.join(dir, f));
+}
+
+const fences = [
+  'docs',
+  'i18n/en/docusaurus-plugin-content-docs/current',
+  'src/pages',
+  'i18n/en/docusaurus-plugin-content-pages',
+].flatMap((dir) =>
+  mdxFiles(path.join(SITE_DIR, dir)).flatMap((file) =>
+    lessonFences(readFileSync(file, 'utf8'), readExampleFile)
+      .filter((f) => f.lang !== 'mermaid')
+      .map((f) => ({...f, file: path.relative(SITE_DIR, file)})),
+  ),
+);
+
+const plain: CodeLinesOptions = {lineClassNames: {}, showLineNumbers: false, classes};
+
+describe('codeLinesHtml', () => {
+  it('renders every code block of the site exactly as the theme components do', () => {
+    expect(fences.length).toBeGreaterThan(40);
+    const different = fences.filter((f) => {
+      const language = f.lang || 'text';
+      return codeLinesHtml(tokenizeCode(f.code, language), plain) !== upstreamLines(f.code, language, plain);
+    });
+    expect(different.map((f) => `${f.file}:${f.line}`)).toEqual([]);
+  });
+
+  it('renders line numbers and highlighted lines as the theme does', () => {
+    const code = 'git switch main\n\n# highlighted\necho "<done> & \'ok\'"\n';
+    const options: CodeLinesOptions = {
+      lineClassNames: {2: ['theme-code-block-highlighted-line'], 3: ['a', 'b']},
+      showLineNumbers: true,
+      classes,
+    };
+    for (const language of ['bash', 'js', 'text', 'diff', 'no-such-language']) {
+      expect(codeLinesHtml(tokenizeCode(code, language), options)).toBe(upstreamLines(code, language, options));
+      expect(codeLinesHtml(tokenizeCode(code, language), plain)).toBe(upstreamLines(code, language, plain));
+    }
+  });
+
+  it('escapes code as text: markup in a code block stays visible', () => {
+    const html = codeLinesHtml(tokenizeCode('<script>alert("x")</script> & \'q\'', 'text'), plain);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;');
+  });
+});
