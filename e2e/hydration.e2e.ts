@@ -106,7 +106,7 @@ async function navigateToLesson(page: Page, locale: (typeof locales)[number]): P
 describe('a lesson reached by client-side navigation', () => {
   for (const locale of locales) {
     for (const theme of themes) {
-      it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn`, async () => {
+      it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn, its code highlighted as served`, async () => {
         const page = await browser.newPage(theme);
         const problems = watchProblems(page, server.origin);
         await navigateToLesson(page, locale);
@@ -119,6 +119,18 @@ describe('a lesson reached by client-side navigation', () => {
         expect(report.problems, report.problems.join('\n')).toEqual([]);
         expect(report.staticCount).toBeGreaterThanOrEqual(6);
         expect(problems.stop()).toEqual([]);
+
+        // Its code blocks, rendered in the browser, are the server's, token for token.
+        const codeBlocks = (p: Page) =>
+          p.$$eval('.theme-code-block pre > code', (codes) => codes.map((c) => c.innerHTML));
+        const rendered = await codeBlocks(page);
+        const served = await browser.newPage(theme);
+        await served.goto(`${server.origin}${localePath(locale, LESSON)}`);
+        await waitForHydration(served);
+        expect(rendered.length).toBeGreaterThan(10);
+        expect(rendered.join('')).toContain('class="token ');
+        expect(rendered).toEqual(await codeBlocks(served));
+        await served.close();
         await page.close();
       });
     }

@@ -1,5 +1,4 @@
 import {readFileSync, readdirSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import {createElement as h, Fragment, type ReactNode} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
@@ -10,14 +9,16 @@ import {readExampleFile} from '../../examples/readExample';
 import {lessonFences} from '../../scripts/lesson-runner/extract';
 import {codeLinesHtml, tokenizeCode, type CodeLinesOptions} from './codeHtml';
 import {CLASS_ONLY_CODE_THEME} from './codeThemeCss';
+import {Prism as sitePrism} from './prism';
+import {loadPrismLanguages} from './testing/prismLanguages';
+
+// Both Prisms get the languages the theme adds: the package's, which the theme components used,
+// and the site's (./prism), which codeLinesHtml tokenizes with.
+loadPrismLanguages(Prism);
+loadPrismLanguages(sitePrism);
 
 const SITE_DIR = path.resolve(__dirname, '../..');
 
-// The languages docusaurus.config.ts adds, as the theme loads them (prism-include-languages).
-const require = createRequire(import.meta.url);
-(globalThis as {Prism?: unknown}).Prism = Prism;
-for (const lang of ['bash', 'diff', 'json']) require(`prismjs/components/prism-${lang}`);
-delete (globalThis as {Prism?: unknown}).Prism;
 
 const classes = {codeLine: 'codeLine_x', codeLineNumber: 'codeLineNumber_x', codeLineContent: 'codeLineContent_x'};
 

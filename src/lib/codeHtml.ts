@@ -1,5 +1,6 @@
 import clsx from 'clsx';
-import {normalizeTokens, Prism, type Token} from 'prism-react-renderer';
+import type {Token} from 'prism-react-renderer';
+import {normalizeTokens, Prism} from './prism';
 
 /**
  * A code block's highlighted lines as one HTML string, the markup Docusaurus's `CodeBlock/Line`
@@ -18,12 +19,12 @@ export interface CodeLinesOptions {
   classes: {codeLine: string; codeLineNumber: string; codeLineContent: string};
 }
 
-/** Tokenizes as prism-react-renderer's `useTokenize` does, with the Prism its Highlight uses. */
+/** Tokenizes as prism-react-renderer's `useTokenize` does, with the site's Prism (./prism). */
 export function tokenizeCode(code: string, language: string): Token[][] {
   const lang = language.toLowerCase();
   const grammar = Prism.languages[lang];
   if (grammar == null) return normalizeTokens([code]);
-  const env = {code, grammar, language: lang, tokens: [] as (string | Prism.Token)[]};
+  const env = {code, grammar, language: lang, tokens: [] as ReturnType<typeof Prism.tokenize>};
   Prism.hooks.run('before-tokenize', env);
   env.tokens = Prism.tokenize(code, grammar);
   Prism.hooks.run('after-tokenize', env);

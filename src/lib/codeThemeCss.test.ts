@@ -1,5 +1,4 @@
 import {readFileSync, readdirSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import {createElement, type CSSProperties} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
@@ -9,15 +8,12 @@ import {readExampleFile} from '../../examples/readExample';
 import {lessonFences} from '../../scripts/lesson-runner/extract';
 import {CLASS_ONLY_CODE_THEME, codeThemeCss, codeThemeRules} from './codeThemeCss';
 import {darkCodeTheme, lightCodeTheme} from './prismThemes';
+import {loadPrismLanguages} from './testing/prismLanguages';
+
+loadPrismLanguages(Prism);
 
 const SITE_DIR = path.resolve(__dirname, '../..');
 
-// The languages docusaurus.config.ts adds, loaded into prism-react-renderer's Prism as the theme
-// does (prism-include-languages).
-const require = createRequire(import.meta.url);
-(globalThis as {Prism?: unknown}).Prism = Prism;
-for (const lang of ['bash', 'diff', 'json']) require(`prismjs/components/prism-${lang}`);
-delete (globalThis as {Prism?: unknown}).Prism;
 
 interface RenderedToken {
   classes: string[];

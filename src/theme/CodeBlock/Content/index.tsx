@@ -1,4 +1,5 @@
-import {useMemo, type ReactNode} from 'react';
+import {useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
@@ -6,43 +7,83 @@ import {codeLinesHtml, tokenizeCode} from '@site/src/lib/codeHtml';
 // The theme's own styles for the markup this component reproduces.
 import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
+import styles from './styles.module.css';
 
 /**
  * The theme's code-block content, with the lines as one HTML string instead of a component per
  * line and per token (see src/lib/codeHtml.ts). Same markup, same classes; the server renders it,
- * hydration keeps it, and a page reached by client-side navigation gets it from the same string.
+ * hydration keeps it without tokenizing the code again, and a block mounted in the browser (a page
+ * reached by client-side navigation) renders the same string there.
  */
+
+// While hydrating, the server's lines are already in the DOM. One object for every render: React
+// compares dangerouslySetInnerHTML by identity, and a new one would rewrite the block.
+const KEEP_SERVER_LINES = {__html: ''};
+
 export default function CodeBlockContent({className}: Props): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
   const {code, language, lineNumbersStart, lineClassNames} = metadata;
   const showLineNumbers = lineNumbersStart !== undefined;
-  // One object per code: React compares dangerouslySetInnerHTML by identity and rewrites the
-  // block on any new one. The metadata (lineClassNames with it) is a new object on every render
-  // of the block, such as the word-wrap check's right after hydration, so key on its contents.
+  // The metadata (lineClassNames with it) is a new object on every render of the block, such as
+  // the word-wrap check's right after hydration: key the HTML on its contents.
   const lineClassNamesKey = JSON.stringify(lineClassNames);
+  const contentKey = JSON.stringify([code, language, lineClassNamesKey, showLineNumbers]);
+
+  // Hydrating = in the browser before the app has mounted (useIsBrowser turns true after).
+  const isBrowser = useIsBrowser();
+  const hydratedContent = useRef<string | null>(null);
+  if (hydratedContent.current === null) {
+    hydratedContent.current = typeof window !== 'undefined' && !isBrowser ? contentKey : '';
+  }
+  // Set when the block turns out empty after all (React rendered it afresh instead of hydrating).
+  const [renderInBrowser, setRenderInBrowser] = useState(false);
+  const keepServerLines = !renderInBrowser && hydratedContent.current === contentKey;
+  const codeRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (keepServerLines && codeRef.current && !codeRef.current.firstChild) setRenderInBrowser(true);
+  }, [keepServerLines]);
+
   const html = useMemo(
-    () => ({
-      __html: codeLinesHtml(tokenizeCode(code, language), {
-        lineClassNames,
-        showLineNumbers,
-        classes: {
-          codeLine: lineStyles.codeLine!,
-          codeLineNumber: lineStyles.codeLineNumber!,
-          codeLineContent: lineStyles.codeLineContent!,
-        },
-      }),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- lineClassNamesKey stands for lineClassNames
-    [code, language, lineClassNamesKey, showLineNumbers],
+    () =>
+      keepServerLines
+        ? KEEP_SERVER_LINES
+        : {
+            __html: codeLinesHtml(tokenizeCode(code, language), {
+              lineClassNames,
+              showLineNumbers,
+              classes: {
+                codeLine: lineStyles.codeLine!,
+                codeLineNumber: lineStyles.codeLineNumber!,
+                codeLineContent: lineStyles.codeLineContent!,
+              },
+            }),
+          },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- contentKey stands for the inputs
+    [keepServerLines, contentKey],
   );
+  // As tokenizing: one line per newline.
+  const lineCount = code.split('\n').length;
   return (
     <pre
       ref={wordWrap.codeBlockRef}
       // As the theme: scrollable code must be reachable by keyboard.
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
-      className={clsx(className, 'prism-code', `language-${language.toLowerCase()}`, contentStyles.codeBlock, 'thin-scrollbar')}>
+      className={clsx(
+        className,
+        'prism-code',
+        `language-${language.toLowerCase()}`,
+        contentStyles.codeBlock,
+        'thin-scrollbar',
+        styles.deferredLayout,
+      )}
+      // Until laid out, the block is as tall as its lines (the theme's line height) and the
+      // code element's padding.
+      style={{
+        containIntrinsicBlockSize: `auto calc(${lineCount} * var(--ifm-pre-line-height) * 1em + 2 * var(--ifm-pre-padding))`,
+      }}>
       <code
+        ref={codeRef}
         className={clsx(contentStyles.codeBlockLines, showLineNumbers && contentStyles.codeBlockLinesWithNumbering)}
         style={showLineNumbers ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}
         dangerouslySetInnerHTML={html}
