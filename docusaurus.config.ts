@@ -9,6 +9,7 @@ import remarkStaticMermaid, {
 } from './src/plugins/static-mermaid';
 import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
+import lazySearchHighlight from './src/plugins/lazy-search-highlight';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -98,6 +99,8 @@ const config: Config = {
     sandboxProjects,
     // Code-block colours of both modes as CSS (see src/lib/codeThemeCss.ts).
     codeTheme,
+    // mark.js, for the search plugin's term highlighting, downloaded only when used.
+    lazySearchHighlight,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 
@@ -159,7 +162,8 @@ const config: Config = {
     navbar: {
       title: 'Corso Git Workflow',
       logo: {
-        alt: 'Corso Git Workflow',
+        // Decorative: the site title beside it names the link (axe: image-redundant-alt).
+        alt: '',
         src: 'img/logo.svg',
       },
       items: [

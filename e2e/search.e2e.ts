@@ -63,6 +63,10 @@ describe('local search', () => {
         first.click(),
       ]);
       expect(new URL(page.url()).pathname).toBe(target);
+      // The page highlights the searched word (mark.js is downloaded for this).
+      const marks = page.locator('article mark[data-markjs]');
+      await marks.first().waitFor({timeout: 10_000});
+      expect((await marks.first().textContent())?.toLowerCase()).toBe(c.term.toLowerCase());
       await page.close();
     });
   }
