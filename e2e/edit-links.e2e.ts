@@ -2,8 +2,9 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, type Browser} from './support/browser';
+import {launchBrowser, waitForHydration, type Browser} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
+import {lastUpdatedText} from './support/dates';
 
 // Every course page links "edit this page" to ITS source file in the right
 // locale folder of the repository, and shows when it was last updated (the
@@ -42,9 +43,17 @@ describe('edit links and last-updated dates', () => {
         failures.push(`${docPage.pathname}: edit link points outside ${SOURCE_FOLDER[docPage.locale]}: ${source}`);
       else if (!existsSync(path.resolve(source)))
         failures.push(`${docPage.pathname}: edit link points to a file that does not exist: ${source}`);
-      const updated = await page.locator('time[itemprop="dateModified"]').getAttribute('datetime');
-      if (!updated || Number.isNaN(Date.parse(updated)))
+      await waitForHydration(page);
+      const time = page.locator('time[itemprop="dateModified"]');
+      const updated = await time.getAttribute('datetime');
+      if (!updated || Number.isNaN(Date.parse(updated))) {
         failures.push(`${docPage.pathname}: no "last updated" date (${updated})`);
+      } else {
+        // Shown as the theme formats it, and still there once the page has hydrated.
+        const shown = await time.textContent();
+        const expected = lastUpdatedText(docPage.locale, updated);
+        if (shown !== expected) failures.push(`${docPage.pathname}: last updated shows "${shown}", expected "${expected}"`);
+      }
     }
     await page.close();
     expect(failures, failures.join('\n')).toEqual([]);

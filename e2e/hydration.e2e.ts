@@ -7,6 +7,7 @@ import {checkDiagrams, STATIC_DIAGRAM_SVG_MARKER} from './support/mermaid';
 import {watchProblems} from './support/problems';
 import {startStaticServer, type StaticServer} from './support/server';
 import {diagramPages} from './fixtures/site';
+import {lastUpdatedText} from './support/dates';
 
 // What a reader gets while a page starts: the server's code blocks and diagrams are kept by
 // hydration, not rebuilt (rebuilding them was the lesson pages' long main-thread task), in the
@@ -106,7 +107,7 @@ async function navigateToLesson(page: Page, locale: (typeof locales)[number]): P
 describe('a lesson reached by client-side navigation', () => {
   for (const locale of locales) {
     for (const theme of themes) {
-      it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn, its code highlighted as served`, async () => {
+      it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn, its code highlighted as served, its date formatted`, async () => {
         const page = await browser.newPage(theme);
         const problems = watchProblems(page, server.origin);
         await navigateToLesson(page, locale);
@@ -131,6 +132,10 @@ describe('a lesson reached by client-side navigation', () => {
         expect(rendered.join('')).toContain('class="token ');
         expect(rendered).toEqual(await codeBlocks(served));
         await served.close();
+
+        // The last-updated date, formatted in the browser this time.
+        const time = page.locator('time[itemprop="dateModified"]');
+        expect(await time.textContent()).toBe(lastUpdatedText(locale, (await time.getAttribute('datetime'))!));
         await page.close();
       });
     }

@@ -1,9 +1,9 @@
 import {useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
 import {codeLinesHtml, tokenizeCode} from '@site/src/lib/codeHtml';
+import {useHydratedFromServer} from '@site/src/hooks/useHydratedFromServer';
 // The theme's own styles for the markup this component reproduces.
 import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
@@ -29,12 +29,8 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   const lineClassNamesKey = JSON.stringify(lineClassNames);
   const contentKey = JSON.stringify([code, language, lineClassNamesKey, showLineNumbers]);
 
-  // Hydrating = in the browser before the app has mounted (useIsBrowser turns true after).
-  const isBrowser = useIsBrowser();
-  const hydratedContent = useRef<string | null>(null);
-  if (hydratedContent.current === null) {
-    hydratedContent.current = typeof window !== 'undefined' && !isBrowser ? contentKey : '';
-  }
+  // The content the server rendered and hydration kept, if any.
+  const hydratedContent = useRef(useHydratedFromServer() ? contentKey : '');
   // Set when the block turns out empty after all (React rendered it afresh instead of hydrating).
   const [renderInBrowser, setRenderInBrowser] = useState(false);
   const keepServerLines = !renderInBrowser && hydratedContent.current === contentKey;
