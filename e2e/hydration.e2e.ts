@@ -1,11 +1,11 @@
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {darkCodeTheme, lightCodeTheme} from '../src/lib/prismThemes';
-import {launchBrowser, themes, waitForHydration, type Browser, type Theme} from './support/browser';
+import {themes, waitForHydration, type Theme} from './support/browser';
 import {localePath, locales} from './support/env';
 import {checkDiagrams, STATIC_DIAGRAM_SVG_MARKER} from './support/mermaid';
 import {watchProblems} from './support/problems';
-import {startStaticServer, type StaticServer} from './support/server';
+import {useServedSite} from './support/site';
 import {diagramPages} from './fixtures/site';
 import {lastUpdatedText} from './support/dates';
 
@@ -14,18 +14,7 @@ import {lastUpdatedText} from './support/dates';
 // right colours for the mode; and a page reached by client-side navigation, which has no server
 // HTML, still draws its diagrams, or says why it could not.
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite();
 
 /** Records, from the first byte of the page, code blocks and diagrams that leave the DOM. */
 async function watchReplacedBlocks(page: Page): Promise<void> {
@@ -66,9 +55,9 @@ describe('hydration keeps what the server rendered', () => {
     for (const locale of locales) {
       for (const theme of themes) {
         it(`${locale} ${p} in ${theme} mode: no code block or diagram rebuilt; code in the mode's colours`, async () => {
-          const page = await browser.newPage(theme);
+          const page = await site.browser.newPage(theme);
           await watchReplacedBlocks(page);
-          await page.goto(`${server.origin}${localePath(locale, p)}`);
+          await page.goto(`${site.server.origin}${localePath(locale, p)}`);
           await waitForHydration(page);
           await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
           const replaced = await page.evaluate(() => (window as unknown as {__replacedBlocks: string[]}).__replacedBlocks);
@@ -93,7 +82,7 @@ const LESSON = '/docs/lessons/hotfix-workflow';
 
 /** Opens the course index, then follows the in-app link to lesson 02 (no page load). */
 async function navigateToLesson(page: Page, locale: (typeof locales)[number]): Promise<void> {
-  await page.goto(`${server.origin}${localePath(locale, '/docs')}`);
+  await page.goto(`${site.server.origin}${localePath(locale, '/docs')}`);
   await waitForHydration(page);
   await page.evaluate(() => ((window as unknown as {__sameDocument: boolean}).__sameDocument = true));
   await page.locator(`nav a[href="${localePath(locale, LESSON)}"]`).first().click();
@@ -108,8 +97,8 @@ describe('a lesson reached by client-side navigation', () => {
   for (const locale of locales) {
     for (const theme of themes) {
       it(`${locale} in ${theme} mode: its diagrams are downloaded and drawn, its code highlighted as served, its date formatted`, async () => {
-        const page = await browser.newPage(theme);
-        const problems = watchProblems(page, server.origin);
+        const page = await site.browser.newPage(theme);
+        const problems = watchProblems(page, site.server.origin);
         await navigateToLesson(page, locale);
         await page.waitForFunction(
           () => Array.from(document.querySelectorAll('.static-diagram__light')).filter((d) => d.querySelector('svg')).length >= 6,
@@ -125,8 +114,8 @@ describe('a lesson reached by client-side navigation', () => {
         const codeBlocks = (p: Page) =>
           p.$$eval('.theme-code-block pre > code', (codes) => codes.map((c) => c.innerHTML));
         const rendered = await codeBlocks(page);
-        const served = await browser.newPage(theme);
-        await served.goto(`${server.origin}${localePath(locale, LESSON)}`);
+        const served = await site.browser.newPage(theme);
+        await served.goto(`${site.server.origin}${localePath(locale, LESSON)}`);
         await waitForHydration(served);
         expect(rendered.length).toBeGreaterThan(10);
         expect(rendered.join('')).toContain('class="token ');
@@ -143,10 +132,10 @@ describe('a lesson reached by client-side navigation', () => {
 
   for (const locale of locales) {
     it(`${locale}: a diagram that cannot be downloaded says so, in the page's language`, async () => {
-      const page = await browser.newPage('light');
-      const problems = watchProblems(page, server.origin);
+      const page = await site.browser.newPage('light');
+      const problems = watchProblems(page, site.server.origin);
       // Offline for diagram files only: the lesson's own chunks still load.
-      await page.route(`${server.origin}/**/*.js`, async (route) => {
+      await page.route(`${site.server.origin}/**/*.js`, async (route) => {
         const response = await route.fetch();
         if ((await response.text()).includes(STATIC_DIAGRAM_SVG_MARKER)) await route.abort('internetdisconnected');
         else await route.fulfill({response});

@@ -13,9 +13,9 @@
 import {gzipSync} from 'node:zlib';
 import {strFromU8, unzipSync} from 'fflate';
 import type {Page, Request, Route} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, waitForHydration, type Browser, type Theme} from './support/browser';
+import {describe, expect, it} from 'vitest';
+import {useServedSite} from './support/site';
+import {waitForHydration, type Theme} from './support/browser';
 import {axeViolations} from './support/axe';
 import {localePath, locales} from './support/env';
 import {sandboxAsset} from '../src/plugins/sandbox-projects/assets';
@@ -43,17 +43,7 @@ addEventListener('message', function (e) {
 });
 </script></body></html>`;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite();
 
 const localeOf = (pagePath: string) => (pagePath.startsWith('en/') ? 'en' : 'it');
 /** Axe, WCAG 2.1 A/AA, on one card only. */
@@ -73,7 +63,7 @@ const contextRouted = new Set<Page>();
  * plus, for the fake, one on the context: "open in a new tab" posts from a new page.
  */
 async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort', theme: Theme = 'light') {
-  const page = await browser.newPage(theme);
+  const page = await site.browser.newPage(theme);
   const traffic: Traffic = {stackblitz: [], local: []};
   const handle = async (route: Route) => {
     traffic.stackblitz.push(route.request());
@@ -87,16 +77,16 @@ async function openPage(pagePath: string, stackblitz: 'fake' | 'silent' | 'abort
     contextRouted.add(page);
   }
   page.on('response', async (response) => {
-    if (!response.url().startsWith(server.origin)) return;
+    if (!response.url().startsWith(site.server.origin)) return;
     const body = await response.body().catch(() => Buffer.alloc(0));
     traffic.local.push({
-      url: response.url().slice(server.origin.length),
+      url: response.url().slice(site.server.origin.length),
       type: response.request().resourceType(),
       bytes: body.length,
       gzip: gzipSync(body).length,
     });
   });
-  await page.goto(`${server.root}${pagePath}`);
+  await page.goto(`${site.server.root}${pagePath}`);
   await waitForHydration(page);
   return {page, traffic};
 }

@@ -1,4 +1,4 @@
-import {useRef} from 'react';
+import {useLayoutEffect, useRef, useState, type RefObject} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 
 /**
@@ -12,4 +12,19 @@ export function useHydratedFromServer(): boolean {
   const hydrated = useRef<boolean | null>(null);
   if (hydrated.current === null) hydrated.current = typeof window !== 'undefined' && !isBrowser;
   return hydrated.current;
+}
+
+/**
+ * Whether to keep the server's markup inside `ref`'s element (rendered with a stable empty
+ * `dangerouslySetInnerHTML`): true while `hydrated` says this element was hydrated, until the
+ * element turns out empty after all (React rendered it afresh, as after a hydration error), then
+ * false for good, so the component renders the markup itself.
+ */
+export function useKeepServerMarkup(ref: RefObject<Element | null>, hydrated: boolean): boolean {
+  const [renderInBrowser, setRenderInBrowser] = useState(false);
+  const keep = hydrated && !renderInBrowser;
+  useLayoutEffect(() => {
+    if (keep && ref.current && !ref.current.firstChild) setRenderInBrowser(true);
+  }, [keep, ref]);
+  return keep;
 }

@@ -1,9 +1,9 @@
-import {useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {useMemo, useRef, type ReactNode} from 'react';
 import Translate from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {ThemeClassNames} from '@docusaurus/theme-common';
 import type {Props} from '@theme/LastUpdated';
-import {useHydratedFromServer} from '@site/src/hooks/useHydratedFromServer';
+import {useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
 
 /**
  * The theme's LastUpdated, without building an Intl.DateTimeFormat while the page hydrates: the
@@ -19,14 +19,8 @@ function LastUpdatedAtDate({lastUpdatedAt}: {lastUpdatedAt: number}): ReactNode 
     i18n: {currentLocale, localeConfigs},
   } = useDocusaurusContext();
   const atDate = new Date(lastUpdatedAt);
-  const hydrated = useHydratedFromServer();
-  // Set when the date turns out empty after all (React rendered it afresh instead of hydrating).
-  const [formatInBrowser, setFormatInBrowser] = useState(false);
-  const keepServerDate = hydrated && !formatInBrowser;
   const timeRef = useRef<HTMLTimeElement>(null);
-  useLayoutEffect(() => {
-    if (keepServerDate && timeRef.current && !timeRef.current.textContent) setFormatInBrowser(true);
-  }, [keepServerDate]);
+  const keepServerDate = useKeepServerMarkup(timeRef, useHydratedFromServer());
   const formatted = useMemo(
     () =>
       keepServerDate

@@ -1,9 +1,9 @@
-import {useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {useMemo, useRef, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
 import {codeLinesHtml, tokenizeCode} from '@site/src/lib/codeHtml';
-import {useHydratedFromServer} from '@site/src/hooks/useHydratedFromServer';
+import {useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
 // The theme's own styles for the markup this component reproduces.
 import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
@@ -31,13 +31,8 @@ export default function CodeBlockContent({className}: Props): ReactNode {
 
   // The content the server rendered and hydration kept, if any.
   const hydratedContent = useRef(useHydratedFromServer() ? contentKey : '');
-  // Set when the block turns out empty after all (React rendered it afresh instead of hydrating).
-  const [renderInBrowser, setRenderInBrowser] = useState(false);
-  const keepServerLines = !renderInBrowser && hydratedContent.current === contentKey;
   const codeRef = useRef<HTMLElement>(null);
-  useLayoutEffect(() => {
-    if (keepServerLines && codeRef.current && !codeRef.current.firstChild) setRenderInBrowser(true);
-  }, [keepServerLines]);
+  const keepServerLines = useKeepServerMarkup(codeRef, hydratedContent.current === contentKey);
 
   const html = useMemo(
     () =>
