@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
+import {useServedSite} from './support/site';
+import {themes, waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {
   checkDiagrams,
@@ -19,20 +19,15 @@ import {diagramPages} from './fixtures/site';
 // diagrams were all drawn at build time loads no Mermaid JavaScript (while a
 // page that draws them in the browser does: the same probe, seen to work).
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 let pages: SitePage[];
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  pages = await readSitemaps(server.origin);
+  pages = await readSitemaps(site.server.origin);
   fs.mkdirSync(screenshotDir, {recursive: true});
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   console.log(`[screenshots] saved in ${screenshotDir}`);
 });
 
@@ -43,9 +38,9 @@ describe('diagram pages', () => {
         it(`${locale} ${p} in ${theme} mode: ${minDiagrams}+ diagrams render; screenshots`, async () => {
           const pathname = localePath(locale, p);
           expect(pages.map((x) => x.pathname), 'page is in the sitemap').toContain(pathname);
-          const page = await browser.newPage(theme);
-          const scripts = watchScripts(page, server.origin);
-          await page.goto(`${server.origin}${pathname}`);
+          const page = await site.browser.newPage(theme);
+          const scripts = watchScripts(page, site.server.origin);
+          await page.goto(`${site.server.origin}${pathname}`);
           await waitForHydration(page);
           const report = await checkDiagrams(page, theme);
           expect(report.problems, report.problems.join('\n')).toEqual([]);

@@ -1,8 +1,8 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, waitForHydration, type Browser} from './support/browser';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useServedSite} from './support/site';
+import {waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {lastUpdatedText} from './support/dates';
 
@@ -14,26 +14,19 @@ const REPO_URL = process.env.REPO_URL ?? 'https://github.com/corso-git/corso-git
 const EDIT_PREFIX = `${REPO_URL}/edit/main/`;
 const SOURCE_FOLDER = {it: 'docs/', en: 'i18n/en/docusaurus-plugin-content-docs/current/'} as const;
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 let docPages: SitePage[];
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  docPages = (await readSitemaps(server.origin)).filter((p) => /\/docs(\/|$)/.test(p.pathname));
+  docPages = (await readSitemaps(site.server.origin)).filter((p) => /\/docs(\/|$)/.test(p.pathname));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('edit links and last-updated dates', () => {
   it('every doc page links to its own source file in its locale folder', async () => {
     expect(docPages.length).toBeGreaterThan(0);
     const failures: string[] = [];
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const docPage of docPages) {
       await page.goto(docPage.url);
       const href = await page.locator('a.theme-edit-this-page').getAttribute('href');

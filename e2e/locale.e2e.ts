@@ -1,27 +1,20 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, waitForHydration, type Browser} from './support/browser';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useServedSite} from './support/site';
+import {waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {localePath, splitLocale, type Locale} from './support/env';
 
 // The navbar's language menu lands on the same page in the other language.
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 let pages: SitePage[];
 
 const LABEL: Record<Locale, string> = {it: 'Italiano', en: 'English'};
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  pages = await readSitemaps(server.origin);
+  pages = await readSitemaps(site.server.origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('locale dropdown', () => {
   for (const [from, to] of [
@@ -30,7 +23,7 @@ describe('locale dropdown', () => {
   ] as [Locale, Locale][]) {
     it(`switches every ${from} page to the same page in ${to}`, async () => {
       const failures: string[] = [];
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const ours = pages.filter((p) => p.locale === from);
       for (const sitePage of ours) {
         const {path} = splitLocale(sitePage.pathname);

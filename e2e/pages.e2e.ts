@@ -1,6 +1,6 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, type StaticServer} from './support/server';
-import {launchBrowser, themes, waitForHydration, type Browser} from './support/browser';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useServedSite} from './support/site';
+import {themes, waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {watchProblems} from './support/problems';
 import {checkDiagrams, watchScripts} from './support/mermaid';
@@ -11,8 +11,7 @@ import {localePath, siteUrl, splitLocale, locales} from './support/env';
 // and hydrates with no console error, page error or failing request to our
 // server, and every Mermaid diagram renders. Then the <head>: lang, hreflang.
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 let pages: SitePage[];
 /** What the light-mode visit saw in each page's <head>, checked by the hreflang test. */
 const heads = new Map<string, {lang: string | null; alternates: (readonly [string, string])[]}>();
@@ -24,15 +23,9 @@ const a11y: string[] = [];
 const mainText = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  pages = await readSitemaps(server.origin);
+  pages = await readSitemaps(site.server.origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('every page of the sitemaps', () => {
   it('lists pages in both locales', () => {
@@ -47,9 +40,9 @@ describe('every page of the sitemaps', () => {
       let diagrams = 0;
       let staticDiagrams = 0;
       for (const sitePage of pages) {
-        const page = await browser.newPage(theme);
-        const problems = watchProblems(page, server.origin);
-        const scripts = watchScripts(page, server.origin);
+        const page = await site.browser.newPage(theme);
+        const problems = watchProblems(page, site.server.origin);
+        const scripts = watchScripts(page, site.server.origin);
         try {
           const res = await page.goto(sitePage.url, {waitUntil: 'load'});
           if (!res || res.status() !== 200) problems.list.push(`HTTP ${res?.status()} for the page itself`);
@@ -220,8 +213,8 @@ describe('404 page', () => {
   ] as const;
   for (const c of cases) {
     it(`is localized in ${c.locale} and leads back to the course`, async () => {
-      const page = await browser.newPage();
-      const res = await page.goto(`${server.origin}${localePath(c.locale, 'no-such-page-xyz')}`);
+      const page = await site.browser.newPage();
+      const res = await page.goto(`${site.server.origin}${localePath(c.locale, 'no-such-page-xyz')}`);
       expect(res?.status()).toBe(404);
       await waitForHydration(page);
       expect(await page.getAttribute('html', 'lang')).toBe(c.locale);

@@ -1,28 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startStaticServer, resolveFile, type StaticServer} from './support/server';
-import {launchBrowser, waitForHydration, type Browser} from './support/browser';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {resolveFile} from './support/server';
+import {useServedSite} from './support/site';
+import {waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
 import {buildDir, baseUrl, localePath, splitLocale} from './support/env';
 import {searchCases} from './fixtures/site';
 
 // The navbar's offline search finds a page by a word only that page contains.
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 let pages: SitePage[];
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  pages = await readSitemaps(server.origin);
+  pages = await readSitemaps(site.server.origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Visible text of a built page's <main> (or body), roughly as the indexer sees it. */
 function builtText(pathname: string): string {
@@ -47,9 +41,9 @@ describe('local search', () => {
         .map((p) => p.pathname);
       expect(containing, `pages of ${c.locale} containing "${c.term}"`).toEqual([target]);
 
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const home = pages.find((p) => p.locale === c.locale && splitLocale(p.pathname).path === '/');
-      await page.goto(home?.url ?? `${server.origin}${localePath(c.locale, '')}`);
+      await page.goto(home?.url ?? `${site.server.origin}${localePath(c.locale, '')}`);
       await waitForHydration(page);
       // A textbox until focused, then autocomplete turns it into a combobox.
       const box = page.getByRole('navigation').locator('input.navbar__search-input');
