@@ -1,6 +1,7 @@
 import {useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode} from 'react';
 import clsx from 'clsx';
 import Translate from '@docusaurus/Translate';
+import {KEEP_SERVER_MARKUP} from '@site/src/hooks/useHydratedFromServer';
 import styles from './styles.module.css';
 
 /**
@@ -29,10 +30,6 @@ export interface StaticDiagramProps {
   darkWidth?: string;
   darkHeight?: string;
 }
-
-// One object for every render: React compares `dangerouslySetInnerHTML` by identity, and a new
-// empty one after hydration would wipe the server's SVG.
-const KEEP_SERVER_SVG = {__html: ''};
 
 function box(width: string, height: string): CSSProperties {
   return {maxWidth: `${width}px`, aspectRatio: `${width} / ${height}`};
@@ -74,12 +71,12 @@ export default function StaticDiagram({
         ref={lightRef}
         className={clsx('static-diagram__light', styles.variant, styles.light)}
         style={box(width, height)}
-        dangerouslySetInnerHTML={html?.light ?? KEEP_SERVER_SVG}
+        dangerouslySetInnerHTML={html?.light ?? KEEP_SERVER_MARKUP}
       />
       <div
         className={clsx('static-diagram__dark', styles.variant, styles.dark)}
         style={box(darkWidth, darkHeight)}
-        dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_SVG}
+        dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_MARKUP}
       />
       {loadFailed && (
         <p className={styles.loadError} role="alert">

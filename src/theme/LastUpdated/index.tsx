@@ -3,7 +3,7 @@ import Translate from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {ThemeClassNames} from '@docusaurus/theme-common';
 import type {Props} from '@theme/LastUpdated';
-import {useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
+import {KEEP_SERVER_MARKUP, useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
 
 /**
  * The theme's LastUpdated, without building an Intl.DateTimeFormat while the page hydrates: the
@@ -11,9 +11,6 @@ import {useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHyd
  * left on a phone-class CPU (~20 ms of a doc page's load here). Hydration keeps the date the server
  * wrote; a page reached by client-side navigation formats it as the theme does.
  */
-
-const KEEP_SERVER_DATE = {__html: ''};
-
 function LastUpdatedAtDate({lastUpdatedAt}: {lastUpdatedAt: number}): ReactNode {
   const {
     i18n: {currentLocale, localeConfigs},
@@ -42,7 +39,7 @@ function LastUpdatedAtDate({lastUpdatedAt}: {lastUpdatedAt: number}): ReactNode 
         date: (
           <b>
             {formatted === null ? (
-              <time ref={timeRef} dateTime={atDate.toISOString()} itemProp="dateModified" dangerouslySetInnerHTML={KEEP_SERVER_DATE} />
+              <time ref={timeRef} dateTime={atDate.toISOString()} itemProp="dateModified" dangerouslySetInnerHTML={KEEP_SERVER_MARKUP} />
             ) : (
               <time ref={timeRef} dateTime={atDate.toISOString()} itemProp="dateModified">
                 {formatted}

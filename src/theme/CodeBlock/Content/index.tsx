@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
 import {codeLinesHtml, tokenizeCode} from '@site/src/lib/codeHtml';
-import {useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
+import {KEEP_SERVER_MARKUP, useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
 // The theme's own styles for the markup this component reproduces.
 import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
@@ -15,11 +15,6 @@ import styles from './styles.module.css';
  * hydration keeps it without tokenizing the code again, and a block mounted in the browser (a page
  * reached by client-side navigation) renders the same string there.
  */
-
-// While hydrating, the server's lines are already in the DOM. One object for every render: React
-// compares dangerouslySetInnerHTML by identity, and a new one would rewrite the block.
-const KEEP_SERVER_LINES = {__html: ''};
-
 export default function CodeBlockContent({className}: Props): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
   const {code, language, lineNumbersStart, lineClassNames} = metadata;
@@ -37,7 +32,7 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   const html = useMemo(
     () =>
       keepServerLines
-        ? KEEP_SERVER_LINES
+        ? KEEP_SERVER_MARKUP
         : {
             __html: codeLinesHtml(tokenizeCode(code, language), {
               lineClassNames,
