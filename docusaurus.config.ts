@@ -10,6 +10,7 @@ import remarkStaticMermaid, {
 import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
+import themeCommonPatches from './src/plugins/theme-common-patches';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -101,6 +102,8 @@ const config: Config = {
     codeTheme,
     // mark.js, for the search plugin's term highlighting, downloaded only when used.
     lazySearchHighlight,
+    // theme-common's reactUtils without localeCompare on the hydration path.
+    themeCommonPatches,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 

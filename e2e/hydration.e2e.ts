@@ -78,6 +78,56 @@ describe('hydration keeps what the server rendered', () => {
   }
 });
 
+describe('a doc page loads without costly locale set-up', () => {
+  // The first collation or date formatting of a page loads the browser's locale data (~10 ms of
+  // main thread each, four times that on the slow phone Lighthouse simulates). Nothing a reader
+  // sees on load needs either: the server already formatted the date. On a phone's screen, where
+  // the doc sidebar moves into the navbar menu (Lighthouse's mobile run) and on a desktop's.
+  const viewports = [
+    {width: 412, height: 823},
+    {width: 1280, height: 900},
+  ];
+  for (const locale of locales) {
+    for (const p of ['/docs/lessons/hotfix-workflow', '/docs/bench-reference']) {
+      it(`${locale} ${p}: no localeCompare, Intl.Collator or Intl.DateTimeFormat until idle`, async () => {
+        const page = await site.browser.newPage();
+        await page.addInitScript(() => {
+          const calls: string[] = [];
+          (window as unknown as {__localeCalls: string[]}).__localeCalls = calls;
+          const record = (name: string) => calls.push(`${name}\n${new Error().stack?.split('\n').slice(2, 5).join('\n')}`);
+          const localeCompare = String.prototype.localeCompare;
+          String.prototype.localeCompare = function (this: string, ...args: Parameters<typeof localeCompare>) {
+            record('localeCompare');
+            return localeCompare.apply(this, args);
+          };
+          for (const name of ['Collator', 'DateTimeFormat'] as const) {
+            const Original = Intl[name];
+            Intl[name] = new Proxy(Original, {
+              construct(target, args) {
+                record(`Intl.${name}`);
+                return Reflect.construct(target, args);
+              },
+              apply(target, self, args) {
+                record(`Intl.${name}`);
+                return Reflect.apply(target, self, args);
+              },
+            }) as never;
+          }
+        });
+        for (const viewport of viewports) {
+          await page.setViewportSize(viewport);
+          await page.goto(`${site.server.origin}${localePath(locale, p)}`);
+          await waitForHydration(page);
+          await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
+          const calls = await page.evaluate(() => (window as unknown as {__localeCalls: string[]}).__localeCalls);
+          expect(calls, `${viewport.width}px wide`).toEqual([]);
+        }
+        await page.close();
+      });
+    }
+  }
+});
+
 const LESSON = '/docs/lessons/hotfix-workflow';
 
 /** Opens the course index, then follows the in-app link to lesson 02 (no page load). */
