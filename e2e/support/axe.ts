@@ -19,6 +19,9 @@ interface AxeResult {
 export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   const injected = await page.evaluate(() => 'axe' in window);
   if (!injected) await page.addScriptTag({path: AXE_PATH});
+  // Off-screen blocks skip rendering (content-visibility: auto) until scrolled near, and axe
+  // cannot judge the contrast of text not rendered: render everything for the audit.
+  await page.addStyleTag({content: '* { content-visibility: visible !important; }'});
   const result = (await page.evaluate(async ({tags, selector}) => {
     const axe = (window as unknown as {axe: {run: (ctx: unknown, opts: unknown) => Promise<unknown>}}).axe;
     return axe.run(selector ?? document, {
