@@ -11,6 +11,7 @@ import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
 import themeCommonPatches from './src/plugins/theme-common-patches';
+import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -104,6 +105,8 @@ const config: Config = {
     lazySearchHighlight,
     // theme-common's reactUtils without localeCompare on the hydration path.
     themeCommonPatches,
+    // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
+    codeModules,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
   ],
 
@@ -132,7 +135,8 @@ const config: Config = {
           // Mermaid fences become build-time SVG before Docusaurus' own
           // mermaid transform sees them.
           beforeDefaultRemarkPlugins: [remarkStaticMermaid],
-          remarkPlugins: [remarkExamples],
+          // Fences expanded from examples/, then moved out of the page's JavaScript.
+          remarkPlugins: [remarkExamples, remarkCodeModules],
           editLocalizedFiles: true,
           editUrl: `${repoUrl}/edit/main/`,
           showLastUpdateTime: hasGitHistory(),

@@ -4,7 +4,12 @@ import {waitForHydration} from './support/browser';
 import {localePath, locales, type Locale} from './support/env';
 import {watchProblems} from './support/problems';
 import {useServedSite} from './support/site';
+import {watchScripts} from './support/mermaid';
+import {verbatimLine} from './support/code';
 
+// A doc's code is in its HTML but not in its JavaScript (src/components/StaticCode): the strings
+// are downloaded when a block needs them, and their arrival changes nothing on screen.
+//
 // The copy and word-wrap buttons of a code block. They mount when the block comes near the
 // viewport, or takes focus or the pointer, not for every block on load (that was a lesson's longest
 // main-thread task after hydration): a reader who reaches a block by scrolling, by keyboard or by
@@ -65,6 +70,39 @@ describe('code-block buttons', () => {
       expect(await page.evaluate(() => (window as unknown as {__copied?: string}).__copied)).toBe(code);
       await expect.poll(() => last.getByRole('button', {name: COPIED[locale]}).count(), {message: 'the button says it copied'}).toBe(1);
 
+      expect(problems.stop()).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const locale of locales) {
+    it(`${locale}: the page's scripts carry no code; a block gets its code when near, and nothing on screen changes`, async () => {
+      const page = await site.browser.newPage();
+      await page.setViewportSize({width: 412, height: 823});
+      const problems = watchProblems(page, site.server.origin);
+      const scripts = watchScripts(page, site.server.origin);
+      await openLesson(page, locale);
+      const last = blocks(page).last();
+      const line = await verbatimLine(last);
+      expect(await scripts.scriptsContaining(line), `scripts carrying "${line}" on load`).toEqual([]);
+
+      // The block as served, watched while its code arrives.
+      const served = await last.locator('code').innerHTML();
+      await last.locator('code').evaluate((el) => {
+        const changes: MutationRecord[] = [];
+        (window as unknown as {__codeChanges: MutationRecord[]}).__codeChanges = changes;
+        new MutationObserver((records) => changes.push(...records)).observe(el, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+          attributes: true,
+        });
+      });
+      await last.scrollIntoViewIfNeeded();
+      await last.getByRole('button', {name: COPY_LABEL[locale]}).waitFor({timeout: 5_000});
+      expect((await scripts.scriptsContaining(line)).length, 'the download that brought the code').toBe(1);
+      expect(await page.evaluate(() => (window as unknown as {__codeChanges: unknown[]}).__codeChanges.length)).toBe(0);
+      expect(await last.locator('code').innerHTML()).toBe(served);
       expect(problems.stop()).toEqual([]);
       await page.close();
     });

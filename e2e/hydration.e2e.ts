@@ -8,6 +8,7 @@ import {watchProblems} from './support/problems';
 import {useServedSite} from './support/site';
 import {diagramPages} from './fixtures/site';
 import {lastUpdatedText} from './support/dates';
+import {verbatimLine} from './support/code';
 
 // What a reader gets while a page starts: the server's code blocks and diagrams are kept by
 // hydration, not rebuilt (rebuilding them was the lesson pages' long main-thread task), in the
@@ -143,6 +144,15 @@ async function navigateToLesson(page: Page, locale: (typeof locales)[number]): P
   ).toBe(true);
 }
 
+/** Makes every script download of `page` whose body contains `text` fail, as offline. */
+async function failScriptsContaining(page: Page, text: string): Promise<void> {
+  await page.route(`${site.server.origin}/**/*.js`, async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes(text)) await route.abort('internetdisconnected');
+    else await route.fulfill({response});
+  });
+}
+
 describe('a lesson reached by client-side navigation', () => {
   for (const locale of locales) {
     for (const theme of themes) {
@@ -185,11 +195,7 @@ describe('a lesson reached by client-side navigation', () => {
       const page = await site.browser.newPage('light');
       const problems = watchProblems(page, site.server.origin);
       // Offline for diagram files only: the lesson's own chunks still load.
-      await page.route(`${site.server.origin}/**/*.js`, async (route) => {
-        const response = await route.fetch();
-        if ((await response.text()).includes(STATIC_DIAGRAM_SVG_MARKER)) await route.abort('internetdisconnected');
-        else await route.fulfill({response});
-      });
+      await failScriptsContaining(page, STATIC_DIAGRAM_SVG_MARKER);
       await navigateToLesson(page, locale);
       const alerts = page.locator('.static-diagram [role="alert"]');
       await alerts.first().waitFor({timeout: 15_000});
@@ -203,6 +209,35 @@ describe('a lesson reached by client-side navigation', () => {
       expect(problems.stop().filter((x) => x.startsWith('page error'))).toEqual([]);
       // The rest of the lesson is there.
       expect(await page.locator('article h1').textContent()).toMatch(/Hotfix Workflow/);
+      await page.close();
+    });
+  }
+
+  for (const locale of locales) {
+    it(`${locale}: code that cannot be downloaded says so, in the page's language`, async () => {
+      // A line of the lesson's last code block, as served.
+      const served = await site.browser.newPage();
+      await served.goto(`${site.server.origin}${localePath(locale, LESSON)}`);
+      const line = await verbatimLine(served.locator('article .theme-code-block').last());
+      await served.close();
+
+      const page = await site.browser.newPage('light');
+      const problems = watchProblems(page, site.server.origin);
+      // Offline for the lesson's code strings only.
+      await failScriptsContaining(page, line);
+      await navigateToLesson(page, locale);
+      const alerts = page.locator('article [role="alert"]');
+      await alerts.first().waitFor({timeout: 15_000});
+      expect(await alerts.count()).toBe(await page.locator('article .theme-code-block').count());
+      const expected =
+        locale === 'it'
+          ? 'Non è stato possibile scaricare il codice. Controlla la connessione e ricarica la pagina.'
+          : 'The code could not be downloaded. Check your connection and reload the page.';
+      expect(await alerts.first().textContent()).toBe(expected);
+      expect(problems.stop().filter((x) => x.startsWith('page error'))).toEqual([]);
+      // The rest of the lesson is there, its diagrams drawn.
+      expect(await page.locator('article h1').textContent()).toMatch(/Hotfix Workflow/);
+      await page.waitForFunction(() => document.querySelectorAll('.static-diagram__light svg').length >= 6);
       await page.close();
     });
   }

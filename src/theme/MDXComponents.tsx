@@ -1,9 +1,12 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import StaticDiagram from '@site/src/components/StaticDiagram';
+import StaticCode from '@site/src/components/StaticCode';
 
 // Components every MDX page may use without importing them. StaticDiagram is
-// what src/plugins/static-mermaid turns ```mermaid fences into.
+// what src/plugins/static-mermaid turns ```mermaid fences into, StaticCode what
+// src/plugins/code-modules turns a doc's other fences into.
 export default {
   ...MDXComponents,
   StaticDiagram,
+  StaticCode,
 };

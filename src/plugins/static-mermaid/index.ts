@@ -4,6 +4,7 @@ import path from 'node:path';
 import {createRequire} from 'node:module';
 import type {Code, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
+import {attribute, identifierAttribute, importNode, writeSplitModules} from '../mdxModules';
 import {mermaidThemeVariables} from '../../lib/mermaidPalette';
 import {
   cacheKey,
@@ -58,27 +59,13 @@ export function readDiagramModule(source: string): {light: string; dark: string}
   return JSON.parse(json) as {light: string; dark: string};
 }
 
-/** Writes a file whole or not at all (parallel builds of the same site share the folder). */
-function writeAtomically(file: string, text: string): void {
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  mkdirSync(path.dirname(file), {recursive: true});
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
-}
-
 /**
  * Writes a diagram's two modules, content-addressed: `svg/<hash>.js` (the strings, for the
  * server bundle) and `lazy/<hash>.js` (a loader of the first, for the browser bundle).
  * Returns the import specifier.
  */
 function writeDiagramModules(svgs: {light: string; dark: string}): string {
-  const source = diagramModuleSource(svgs);
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 20);
-  const dir = diagramModulesDir();
-  writeAtomically(path.join(dir, 'svg', `${hash}.js`), source);
-  writeAtomically(path.join(dir, 'lazy', `${hash}.js`), `export default () => import('../svg/${hash}.js');\n`);
-  return `${DIAGRAM_MODULE_PREFIX}/${hash}.js`;
+  return writeSplitModules(diagramModulesDir(), 'svg', DIAGRAM_MODULE_PREFIX, diagramModuleSource(svgs));
 }
 
 /** Chromium flags for a container/CI: no sandbox as root, no GPU, small /dev/shm. */
@@ -256,50 +243,6 @@ async function renderMissing(
 
 function round(value: number): string {
   return String(Math.round(value * 100) / 100);
-}
-
-function attribute(name: string, value: string) {
-  return {type: 'mdxJsxAttribute', name, value};
-}
-
-/** `name={identifier}`, with the estree MDX compiles JSX expressions from. */
-function identifierAttribute(name: string, identifier: string) {
-  return {
-    type: 'mdxJsxAttribute',
-    name,
-    value: {
-      type: 'mdxJsxAttributeValueExpression',
-      value: identifier,
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [{type: 'ExpressionStatement', expression: {type: 'Identifier', name: identifier}}],
-        },
-      },
-    },
-  };
-}
-
-/** `import identifier from 'specifier'` as an MDX ESM node. */
-function importNode(identifier: string, specifier: string) {
-  return {
-    type: 'mdxjsEsm',
-    value: `import ${identifier} from ${JSON.stringify(specifier)};`,
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [
-          {
-            type: 'ImportDeclaration',
-            specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name: identifier}}],
-            source: {type: 'Literal', value: specifier, raw: JSON.stringify(specifier)},
-          },
-        ],
-      },
-    },
-  };
 }
 
 export default function remarkStaticMermaid() {

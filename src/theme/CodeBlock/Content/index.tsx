@@ -4,10 +4,14 @@ import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
 import {codeLinesHtml, tokenizeCode} from '@site/src/lib/codeHtml';
 import {KEEP_SERVER_MARKUP, useHydratedFromServer, useKeepServerMarkup} from '@site/src/hooks/useHydratedFromServer';
+import {usePendingCode} from '@site/src/hooks/pendingCode';
+import {codeLineCount} from '@site/src/lib/codeLines';
 // The theme's own styles for the markup this component reproduces.
 import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import lineStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/styles.module.css';
 import styles from './styles.module.css';
+
+const PENDING_CONTENT = 'pending';
 
 /**
  * The theme's code-block content, with the lines as one HTML string instead of a component per
@@ -24,10 +28,18 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   const lineClassNamesKey = JSON.stringify(lineClassNames);
   const contentKey = JSON.stringify([code, language, lineClassNamesKey, showLineNumbers]);
 
-  // The content the server rendered and hydration kept, if any.
-  const hydratedContent = useRef(useHydratedFromServer() ? contentKey : '');
+  // A block whose code is not downloaded yet (src/components/StaticCode) has none here.
+  const pending = usePendingCode();
+
+  // The content the server rendered and hydration kept, if any. Hydrated without its code, the
+  // block adopts the code when it arrives: it is what the server rendered.
+  const hydratedContent = useRef(useHydratedFromServer() ? (pending ? PENDING_CONTENT : contentKey) : '');
+  if (hydratedContent.current === PENDING_CONTENT && !pending) hydratedContent.current = contentKey;
   const codeRef = useRef<HTMLElement>(null);
-  const keepServerLines = useKeepServerMarkup(codeRef, hydratedContent.current === contentKey);
+  const keepServerLines = useKeepServerMarkup(
+    codeRef,
+    hydratedContent.current === contentKey || (hydratedContent.current === PENDING_CONTENT && pending !== null),
+  );
 
   const html = useMemo(
     () =>
@@ -47,8 +59,7 @@ export default function CodeBlockContent({className}: Props): ReactNode {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- contentKey stands for the inputs
     [keepServerLines, contentKey],
   );
-  // As tokenizing: one line per newline.
-  const lineCount = code.split('\n').length;
+  const lineCount = pending ? pending.lines : codeLineCount(metadata.codeInput);
   return (
     <pre
       ref={wordWrap.codeBlockRef}

@@ -1,0 +1,91 @@
+import {useCallback, useEffect, useMemo, useState, type ReactNode} from 'react';
+import Translate from '@docusaurus/Translate';
+import CodeBlock from '@theme/CodeBlock';
+import {useHydratedFromServer} from '@site/src/hooks/useHydratedFromServer';
+import {PendingCodeContext, type PendingCode} from '@site/src/hooks/pendingCode';
+import styles from './styles.module.css';
+
+/**
+ * A code fence of a doc (src/plugins/code-modules): the theme's CodeBlock, whose code is in the
+ * server-rendered HTML but not in the page's JavaScript.
+ *
+ * On the server `codes` is the doc's code strings. In the browser it is a loader of them:
+ * hydration keeps the server's block without its code (CodeBlock/Content keeps the lines, and
+ * the copy and word-wrap buttons wait), and the strings are downloaded when a block asks for them
+ * (its buttons, once it nears the viewport) or at once for a page reached by client-side
+ * navigation, which has no server HTML.
+ */
+export type CodeStrings = readonly string[];
+export type CodeSource = CodeStrings | (() => Promise<{default: CodeStrings}>);
+
+export interface StaticCodeProps {
+  codes: CodeSource;
+  index: number;
+  /** The code's line count (src/lib/codeLines.ts), for the block's height while it has no code. */
+  lines: number;
+  className?: string;
+  metastring?: string;
+}
+
+type Loader = Exclude<CodeSource, CodeStrings>;
+const downloads = new WeakMap<Loader, Promise<CodeStrings>>();
+const downloaded = new WeakMap<Loader, CodeStrings>();
+
+/** One download per doc, shared by its blocks; a failed one may be tried again. */
+function download(loader: Loader): Promise<CodeStrings> {
+  let promise = downloads.get(loader);
+  if (!promise) {
+    promise = loader().then(
+      (module) => {
+        downloaded.set(loader, module.default);
+        return module.default;
+      },
+      (error: unknown) => {
+        downloads.delete(loader);
+        throw error;
+      },
+    );
+    downloads.set(loader, promise);
+  }
+  return promise;
+}
+
+export default function StaticCode({codes, index, lines, className, metastring}: StaticCodeProps): ReactNode {
+  const [strings, setStrings] = useState<CodeStrings | undefined>(() =>
+    typeof codes === 'function' ? downloaded.get(codes) : codes,
+  );
+  const [loadFailed, setLoadFailed] = useState(false);
+  const hydrated = useHydratedFromServer();
+
+  const request = useCallback(() => {
+    if (typeof codes !== 'function') return;
+    download(codes).then(setStrings, () => setLoadFailed(true));
+  }, [codes]);
+
+  // A block with no server markup (client-side navigation, or the dev server) shows nothing
+  // until its code is here: ask now.
+  useEffect(() => {
+    if (!hydrated && !strings) request();
+  }, [hydrated, strings, request]);
+
+  const code = strings?.[index];
+  const pending = useMemo<PendingCode | null>(
+    () => (code === undefined ? {lines, request} : null),
+    [code, lines, request],
+  );
+  // The same elements with or without the code, so that its arrival updates the block in place.
+  return (
+    <PendingCodeContext value={pending}>
+      <CodeBlock className={className} metastring={metastring}>
+        {code ?? ''}
+      </CodeBlock>
+      {loadFailed && !hydrated && (
+        <p className={styles.loadError} role="alert">
+          <Translate id="staticCode.loadError" description="Shown under a code block whose code could not be downloaded">
+            {'Non è stato possibile scaricare il codice. Controlla la connessione e ricarica la pagina.'}
+          </Translate>
+        </p>
+      )}
+    </PendingCodeContext>
+  );
+}
