@@ -108,6 +108,35 @@ describe('code-block buttons', () => {
     });
   }
 
+  it('a block whose server lines are missing (as on the dev server) downloads its code and shows it', async () => {
+    const url = `${site.server.origin}${LESSON}`;
+    const served = await site.browser.newPage();
+    await served.goto(url);
+    const servedLines = await blocks(served).last().locator('.token-line').allTextContents();
+    await served.close();
+    expect(servedLines.length).toBeGreaterThan(1);
+
+    const page = await site.browser.newPage();
+    const problems = watchProblems(page, site.server.origin);
+    // The lesson's HTML with the last block's lines taken out (far off-screen: nothing else
+    // would ask for its code).
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /(<pre[^>]*><code[^>]*>)(?:(?!<\/code>)[\s\S])*(<\/code>)(?![\s\S]*<pre[^>]*><code)/,
+        '$1$2',
+      );
+      await route.fulfill({response, body: html});
+    });
+    await page.goto(url);
+    await waitForHydration(page);
+    await expect
+      .poll(() => blocks(page).last().locator('.token-line').allTextContents(), {timeout: 10_000})
+      .toEqual(servedLines);
+    expect(problems.stop()).toEqual([]);
+    await page.close();
+  });
+
   it('the word-wrap button shows while a block overflows, wraps its code, and leaves when the window grows wide enough', async () => {
     const page = await site.browser.newPage();
     await page.setViewportSize({width: 412, height: 823});

@@ -6,7 +6,11 @@ import {createContext, useContext} from 'react';
  */
 export interface PendingCode {
   readonly lines: number;
-  readonly request: () => void;
+  /**
+   * Asks for the code. `toShow`: the block has no code on screen (no server markup to keep), so a
+   * failed download must be told to the reader; otherwise (the copy button) it is only missed.
+   */
+  readonly request: (toShow: boolean) => void;
 }
 
 export const PendingCodeContext = createContext<PendingCode | null>(null);

@@ -1,7 +1,6 @@
-import {useCallback, useEffect, useMemo, useState, type ReactNode} from 'react';
+import {useCallback, useMemo, useState, type ReactNode} from 'react';
 import Translate from '@docusaurus/Translate';
 import CodeBlock from '@theme/CodeBlock';
-import {useHydratedFromServer} from '@site/src/hooks/useHydratedFromServer';
 import {PendingCodeContext, type PendingCode} from '@site/src/hooks/pendingCode';
 import styles from './styles.module.css';
 
@@ -11,9 +10,9 @@ import styles from './styles.module.css';
  *
  * On the server `codes` is the doc's code strings. In the browser it is a loader of them:
  * hydration keeps the server's block without its code (CodeBlock/Content keeps the lines, and
- * the copy and word-wrap buttons wait), and the strings are downloaded when a block asks for them
- * (its buttons, once it nears the viewport) or at once for a page reached by client-side
- * navigation, which has no server HTML.
+ * the copy and word-wrap buttons wait), and the strings are downloaded when a block asks for them:
+ * its buttons, once it nears the viewport, or its content at once when there are no server lines
+ * to keep (a page reached by client-side navigation, the dev server).
  */
 export type CodeStrings = readonly string[];
 export type CodeSource = CodeStrings | (() => Promise<{default: CodeStrings}>);
@@ -55,18 +54,16 @@ export default function StaticCode({codes, index, lines, className, metastring}:
     typeof codes === 'function' ? downloaded.get(codes) : codes,
   );
   const [loadFailed, setLoadFailed] = useState(false);
-  const hydrated = useHydratedFromServer();
 
-  const request = useCallback(() => {
-    if (typeof codes !== 'function') return;
-    download(codes).then(setStrings, () => setLoadFailed(true));
-  }, [codes]);
-
-  // A block with no server markup (client-side navigation, or the dev server) shows nothing
-  // until its code is here: ask now.
-  useEffect(() => {
-    if (!hydrated && !strings) request();
-  }, [hydrated, strings, request]);
+  // CodeBlock/Content asks with `toShow` when it has no server lines to keep: a page reached by
+  // client-side navigation, the dev server, a hydration that fell back to rendering.
+  const request = useCallback(
+    (toShow: boolean) => {
+      if (typeof codes !== 'function') return;
+      download(codes).then(setStrings, () => toShow && setLoadFailed(true));
+    },
+    [codes],
+  );
 
   const code = strings?.[index];
   const pending = useMemo<PendingCode | null>(
@@ -79,7 +76,7 @@ export default function StaticCode({codes, index, lines, className, metastring}:
       <CodeBlock className={className} metastring={metastring}>
         {code ?? ''}
       </CodeBlock>
-      {loadFailed && !hydrated && (
+      {loadFailed && (
         <p className={styles.loadError} role="alert">
           <Translate id="staticCode.loadError" description="Shown under a code block whose code could not be downloaded">
             {'Non è stato possibile scaricare il codice. Controlla la connessione e ricarica la pagina.'}

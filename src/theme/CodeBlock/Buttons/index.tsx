@@ -19,7 +19,7 @@ export default function CodeBlockButtons({className}: Props): ReactNode {
   // buttons when it is there.
   const pending = usePendingCode();
   useEffect(() => {
-    if (isNearViewport) pending?.request();
+    if (isNearViewport) pending?.request(false);
   }, [isNearViewport, pending]);
   if (!isNearViewport || pending) return null;
   return (

@@ -1,4 +1,4 @@
-import {useMemo, useRef, type ReactNode} from 'react';
+import {useEffect, useMemo, useRef, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import type {Props} from '@theme/CodeBlock/Content';
@@ -40,6 +40,11 @@ export default function CodeBlockContent({className}: Props): ReactNode {
     codeRef,
     hydratedContent.current === contentKey || (hydratedContent.current === PENDING_CONTENT && pending !== null),
   );
+
+  // Nothing to keep (no server HTML, or hydration fell back to rendering): the code is needed now.
+  useEffect(() => {
+    if (pending && !keepServerLines) pending.request(true);
+  }, [pending, keepServerLines]);
 
   const html = useMemo(
     () =>
