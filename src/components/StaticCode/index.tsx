@@ -2,6 +2,7 @@ import {useCallback, useMemo, useState, type ReactNode} from 'react';
 import Translate from '@docusaurus/Translate';
 import CodeBlock from '@theme/CodeBlock';
 import {PendingCodeContext, type PendingCode} from '@site/src/hooks/pendingCode';
+import DownloadError from '@site/src/components/DownloadError';
 import styles from './styles.module.css';
 
 /**
@@ -77,11 +78,11 @@ export default function StaticCode({codes, index, lines, className, metastring}:
         {code ?? ''}
       </CodeBlock>
       {loadFailed && (
-        <p className={styles.loadError} role="alert">
+        <DownloadError className={styles.underBlock}>
           <Translate id="staticCode.loadError" description="Shown under a code block whose code could not be downloaded">
             {'Non è stato possibile scaricare il codice. Controlla la connessione e ricarica la pagina.'}
           </Translate>
-        </p>
+        </DownloadError>
       )}
     </PendingCodeContext>
   );

@@ -2,6 +2,7 @@ import {useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode
 import clsx from 'clsx';
 import Translate from '@docusaurus/Translate';
 import {KEEP_SERVER_MARKUP} from '@site/src/hooks/useHydratedFromServer';
+import DownloadError from '@site/src/components/DownloadError';
 import styles from './styles.module.css';
 
 /**
@@ -79,11 +80,11 @@ export default function StaticDiagram({
         dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_MARKUP}
       />
       {loadFailed && (
-        <p className={styles.loadError} role="alert">
+        <DownloadError>
           <Translate id="staticDiagram.loadError" description="Shown in place of a diagram whose file could not be downloaded">
             {'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'}
           </Translate>
-        </p>
+        </DownloadError>
       )}
     </div>
   );
