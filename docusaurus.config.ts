@@ -11,6 +11,7 @@ import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
 import themeCommonPatches from './src/plugins/theme-common-patches';
+import chunkPrefetch from './src/plugins/chunk-prefetch';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
 
 // Where the site is published. Both come from the environment so the same build
@@ -105,6 +106,8 @@ const config: Config = {
     lazySearchHighlight,
     // theme-common's reactUtils without localeCompare on the hydration path.
     themeCommonPatches,
+    // Prefetch of linked pages' chunks: each file once, while the browser is idle.
+    chunkPrefetch,
     // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
     codeModules,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
