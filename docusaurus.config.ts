@@ -12,6 +12,7 @@ import codeTheme from './src/plugins/code-theme';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
 import themeCommonPatches from './src/plugins/theme-common-patches';
 import chunkPrefetch from './src/plugins/chunk-prefetch';
+import routeChunkScripts from './src/plugins/route-chunk-scripts';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
 
 // Where the site is published. Both come from the environment so the same build
@@ -108,6 +109,8 @@ const config: Config = {
     themeCommonPatches,
     // Prefetch of linked pages' chunks: each file once, while the browser is idle.
     chunkPrefetch,
+    // Each page's HTML loads its route's chunks next to main.js, not after it has run.
+    routeChunkScripts,
     // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
     codeModules,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),

@@ -4,6 +4,7 @@ import {waitForHydration} from './support/browser';
 import {localePath, locales} from './support/env';
 import {watchProblems} from './support/problems';
 import {useServedSite} from './support/site';
+import {ROUTE_CHUNK, scriptsLoaded} from './support/scripts';
 
 // While a reader is on a page, the files of the pages its visible links lead to are prefetched,
 // so the next click is quick. Upstream asked for the same files many times over (lesson 02: 99
@@ -14,8 +15,6 @@ const site = useServedSite();
 const LESSON = '/docs/lessons/hotfix-workflow';
 const NEXT_LESSON = '/docs/lessons/feature-branch';
 
-/** Docusaurus names a route's chunks by a hash of 8 hex digits; numbered chunks are lazy modules. */
-const ROUTE_CHUNK = /\/[0-9a-f]{8}\.[0-9a-f]{8}\.js$/;
 
 /** The URLs of <link rel=prefetch>, once they have stopped changing. */
 async function settledPrefetches(page: Page): Promise<string[]> {
@@ -31,15 +30,6 @@ async function settledPrefetches(page: Page): Promise<string[]> {
   return last;
 }
 
-/** Scripts the page has run so far (webpack removes a chunk's <script> once run; timing keeps it). */
-function scriptsLoaded(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
-      .map((entry) => entry.name),
-  );
-}
 
 describe('prefetching the pages a reader can go to next', () => {
   for (const locale of locales) {
