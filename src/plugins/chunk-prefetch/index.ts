@@ -6,6 +6,7 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+import {replaceUpstreamModule, upstreamModule} from '../upstreamModule';
 
 const require = createRequire(__filename);
 
@@ -13,17 +14,10 @@ export const PREFETCH_REPLACEMENT = path.resolve(__dirname, '../../lib/chunkPref
 
 /** The upstream helper's path as core's `./prefetch` import resolves (with and without `.js`). */
 export function upstreamPrefetchHelper(): string[] {
-  const coreClient = path.join(path.dirname(require.resolve('@docusaurus/core/package.json')), 'lib/client');
-  const file = path.join(coreClient, 'prefetch');
-  return [file, `${file}.js`];
+  const coreDir = path.dirname(require.resolve('@docusaurus/core/package.json'));
+  return upstreamModule(path.join(coreDir, 'lib/client'), 'prefetch');
 }
 
 export default function chunkPrefetch(): Plugin {
-  return {
-    name: 'chunk-prefetch',
-    configureWebpack() {
-      const alias = Object.fromEntries(upstreamPrefetchHelper().map((p) => [`${p}$`, PREFETCH_REPLACEMENT]));
-      return {resolve: {alias}};
-    },
-  };
+  return replaceUpstreamModule('chunk-prefetch', upstreamPrefetchHelper(), PREFETCH_REPLACEMENT);
 }

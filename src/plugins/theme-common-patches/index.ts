@@ -6,6 +6,7 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+import {replaceUpstreamModule, upstreamModule} from '../upstreamModule';
 
 const require = createRequire(__filename);
 
@@ -15,16 +16,9 @@ export const REACT_UTILS_REPLACEMENT = path.resolve(__dirname, '../../lib/docusa
 export function upstreamReactUtils(): string[] {
   // The package's exports map hides lib/; its main entry is lib/index.js.
   const themeCommonLib = path.dirname(require.resolve('@docusaurus/theme-common'));
-  const file = path.join(themeCommonLib, 'utils/reactUtils');
-  return [file, `${file}.js`];
+  return upstreamModule(themeCommonLib, 'utils/reactUtils');
 }
 
 export default function themeCommonPatches(): Plugin {
-  return {
-    name: 'theme-common-patches',
-    configureWebpack() {
-      const alias = Object.fromEntries(upstreamReactUtils().map((p) => [`${p}$`, REACT_UTILS_REPLACEMENT]));
-      return {resolve: {alias}};
-    },
-  };
+  return replaceUpstreamModule('theme-common-patches', upstreamReactUtils(), REACT_UTILS_REPLACEMENT);
 }
