@@ -1,4 +1,5 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
 import type {Code, Root} from 'mdast';
@@ -12,6 +13,7 @@ import {
   fallbackWarning,
   findChromium,
   ID_TOKEN,
+  renderEnvironment,
   renderFailureMessage,
   tokenizeIds,
   ensureAccessibleName,
@@ -107,6 +109,8 @@ interface State {
   renderer?: Renderer;
   disabled?: string;
   version: string;
+  /** Fingerprint of the browser and fonts that draw the diagrams (part of the cache key). */
+  environment?: string;
 }
 
 const state: State = {version: mermaidVersion()};
@@ -170,10 +174,20 @@ async function getRenderer(): Promise<Renderer | undefined> {
     state.renderer = createMermaidRenderer({
       launchOptions: {executablePath: browser.path, args: CHROMIUM_ARGS},
     }) as unknown as Renderer;
+    state.environment = renderEnvironment({path: browser.path, modified: statSync(browser.path).mtimeMs}, fontFiles());
     return state.renderer;
   } catch (error) {
     disable(`mermaid-isomorphic/playwright unavailable (${String(error)})`);
     return undefined;
+  }
+}
+
+/** The font files fontconfig knows (Linux); elsewhere the fonts do not enter the cache key. */
+function fontFiles(): string {
+  try {
+    return execFileSync('fc-list', ['--format', '%{file}\\n'], {encoding: 'utf8', timeout: 10_000});
+  } catch {
+    return '';
   }
 }
 
@@ -259,7 +273,7 @@ export default function remarkStaticMermaid() {
       const key = {} as Record<Variant, string>;
       const svg: Job['svg'] = {};
       for (const variant of VARIANTS) {
-        key[variant] = cacheKey(node.value, mermaidConfigFor(variant), state.version);
+        key[variant] = cacheKey(node.value, mermaidConfigFor(variant), state.version, state.environment ?? '');
         const cached = readCache(key[variant]);
         if (cached) svg[variant] = cached;
       }

@@ -4,6 +4,7 @@ import {
   diagramId,
   fallbackWarning,
   findChromium,
+  renderEnvironment,
   renderFailureMessage,
   replaceId,
   tokenizeIds,
@@ -14,12 +15,31 @@ import {
 } from './svg';
 
 describe('cacheKey', () => {
-  it('changes with the diagram, the config and the Mermaid version', () => {
-    const base = cacheKey('gitGraph\n commit', {theme: 'default'}, '11.17.2');
-    expect(cacheKey('gitGraph\n commit', {theme: 'default'}, '11.17.2')).toBe(base);
-    expect(cacheKey('gitGraph\n commit id: "x"', {theme: 'default'}, '11.17.2')).not.toBe(base);
-    expect(cacheKey('gitGraph\n commit', {theme: 'dark'}, '11.17.2')).not.toBe(base);
-    expect(cacheKey('gitGraph\n commit', {theme: 'default'}, '11.18.0')).not.toBe(base);
+  it('changes with the diagram, the config, the Mermaid version and the rendering environment', () => {
+    const base = cacheKey('gitGraph\n commit', {theme: 'default'}, '11.17.2', 'env-a');
+    expect(cacheKey('gitGraph\n commit', {theme: 'default'}, '11.17.2', 'env-a')).toBe(base);
+    expect(cacheKey('gitGraph\n commit id: "x"', {theme: 'default'}, '11.17.2', 'env-a')).not.toBe(base);
+    expect(cacheKey('gitGraph\n commit', {theme: 'dark'}, '11.17.2', 'env-a')).not.toBe(base);
+    expect(cacheKey('gitGraph\n commit', {theme: 'default'}, '11.18.0', 'env-a')).not.toBe(base);
+    expect(cacheKey('gitGraph\n commit', {theme: 'default'}, '11.17.2', 'env-b')).not.toBe(base);
+  });
+});
+
+describe('renderEnvironment', () => {
+  const chromium = {path: '/usr/bin/chromium', modified: 1_700_000_000_000};
+  const fonts = '/usr/share/fonts/dejavu/DejaVuSans.ttf\n/usr/share/fonts/liberation/LiberationSans-Regular.ttf\n';
+
+  it('changes when a font is installed, since labels are sized by the fonts that draw them', () => {
+    const withEmoji = `${fonts}/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf\n`;
+    expect(renderEnvironment(chromium, withEmoji)).not.toBe(renderEnvironment(chromium, fonts));
+  });
+
+  it('changes with the browser build, not with the order fontconfig lists the fonts in', () => {
+    const reordered = fonts.split('\n').reverse().join('\n');
+    expect(renderEnvironment(chromium, reordered)).toBe(renderEnvironment(chromium, fonts));
+    expect(renderEnvironment({...chromium, modified: chromium.modified + 1}, fonts)).not.toBe(
+      renderEnvironment(chromium, fonts),
+    );
   });
 });
 

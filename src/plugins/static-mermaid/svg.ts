@@ -14,9 +14,22 @@ export interface CachedSvg {
 }
 
 /** Cache key: changes whenever the diagram, the Mermaid config or Mermaid itself changes. */
-export function cacheKey(diagram: string, config: unknown, mermaidVersion: string): string {
+export function cacheKey(diagram: string, config: unknown, mermaidVersion: string, environment: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({diagram, config, mermaidVersion, format: 2}))
+    .update(JSON.stringify({diagram, config, mermaidVersion, environment, format: 2}))
+    .digest('hex');
+}
+
+/**
+ * What else decides a rendered diagram's text metrics: the browser build and the fonts it
+ * measures with. Mermaid sizes each label's box from the width the text had when drawn, so an SVG
+ * cached before a font was installed (an emoji font, say) clips its labels once the page shows
+ * them in that font. `fonts` is the machine's font files, one per line, in any order.
+ */
+export function renderEnvironment(browser: {path: string; modified: number}, fonts: string): string {
+  const fontFiles = fonts.split('\n').filter(Boolean).sort();
+  return createHash('sha256')
+    .update(JSON.stringify({browser, fontFiles}))
     .digest('hex');
 }
 
