@@ -30,6 +30,8 @@ export async function checkDiagrams(page: Page, mode: 'light' | 'dark'): Promise
       timeout: 30_000,
     })
     .catch(() => {});
+  // Off-screen diagrams skip rendering (content-visibility: auto); their labels are measured below.
+  await page.addStyleTag({content: '.static-diagram { content-visibility: visible !important; }'});
   return page.evaluate((expectedMode) => {
     const problems: string[] = [];
     const isError = (svg: Element | null, text: string) =>
@@ -80,6 +82,16 @@ export async function checkDiagrams(page: Page, mode: 'light' | 'dark'): Promise
       }
       if (svg.getBoundingClientRect().width <= 10)
         problems.push(`${n}: the ${expectedMode} <svg> is ${svg.getBoundingClientRect().width} px wide`);
+      // Each label fits its box. Mermaid sized the box from the text as drawn at build time; drawn
+      // with other fonts (a cache from before an emoji font was installed), the page clips it.
+      svg.querySelectorAll('foreignObject').forEach((box) => {
+        const label = box.firstElementChild;
+        if (!label) return;
+        const needed = Math.max(label.scrollWidth, ...Array.from(label.querySelectorAll('*'), (e) => e.scrollWidth));
+        const width = (box as SVGForeignObjectElement).width.baseVal.value;
+        if (needed > width + 1)
+          problems.push(`${n}: label "${textOf(box).slice(0, 40)}" needs ${needed} px, its box is ${Math.round(width)} px (clipped)`);
+      });
       // Its accessible name: Mermaid turns accTitle into <title> (and aria-labelledby to it).
       const title = svg.querySelector(':scope > title');
       const titleText = title ? textOf(title) : '';
