@@ -26,7 +26,7 @@ describe("a page's HTML loads the scripts of its route", () => {
         const response = await page.goto(`${site.server.origin}${localePath(locale, pathInLocale)}`);
         await waitForHydration(page);
 
-        const html = (await response!.text()) ?? '';
+        const html = await response!.text();
         const inHtml = [...html.matchAll(/<script[^>]* src="?([^" >]+)/g)].map((m) => new URL(m[1]!, page.url()).href);
         const routeChunks = (await scriptsLoaded(page)).filter((url) => ROUTE_CHUNK.test(url));
         expect(routeChunks.length, 'route chunks run on load').toBeGreaterThan(0);
