@@ -1,0 +1,327 @@
+// The diff modules against real git, byte for byte: thousands of random file pairs are staged in
+// one throwaway repository and each git output (`git diff old new` with its variants, --stat,
+// --numstat, --shortstat, --summary, --check) is compared with ours for the same pairs.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {checkFile} from './check.js';
+import {formatNumstat, formatShortStat, formatStat, formatSummary, statFile, type StatFile, type SummaryEntry} from './stat.js';
+import {Rng, STYLES, joinLines, lines, mutate} from './testkit.js';
+import {formatFileDiff, formatHunks, type UnifiedOptions} from './unified.js';
+import {diffContents} from './xdiff.js';
+
+interface Pair {
+  old: Uint8Array | null;
+  new: Uint8Array | null;
+}
+
+/** A random file pair; `size` picks how many lines. */
+function randomPair(rng: Rng): Pair {
+  const pool = rng.pick(STYLES);
+  const roll = rng.next();
+  const n = roll < 0.01 ? 800 + rng.int(1500) : roll < 0.08 ? 60 + rng.int(200) : rng.int(30);
+  const eol = rng.chance(0.08) ? '\r\n' : rng.chance(0.05) ? 'mixed' : '\n';
+  const base = lines(rng, pool, n);
+  const next = rng.chance(0.15) ? lines(rng, pool, rng.int(30)) : mutate(rng, base, pool);
+  const bytes = (ls: string[], finalNewline: boolean) => {
+    let s = joinLines(rng, ls, eol, finalNewline);
+    if (rng.chance(0.02)) s = s.slice(0, rng.int(s.length + 1)) + '\0' + s.slice(rng.int(s.length + 1));
+    return Buffer.from(s, 'latin1');
+  };
+  const oldBytes = bytes(base, !rng.chance(0.2));
+  const newBytes = rng.chance(0.1) ? oldBytes : bytes(next, !rng.chance(0.2));
+  return {old: oldBytes, new: newBytes};
+}
+
+// ---- Real git in a throwaway repository ------------------------------------------------------
+
+let root = '';
+const env = () => ({
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  HOME: root,
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_AUTHOR_DATE: '1700000000 +0000',
+  GIT_COMMITTER_DATE: '1700000000 +0000',
+  LC_ALL: 'C',
+  COLUMNS: '',
+  GIT_PAGER: 'cat',
+});
+
+function git(cwd: string, args: string[]) {
+  const r = spawnSync('git', args, {cwd, env: env(), maxBuffer: 1 << 28});
+  if (r.status === null || r.status > 3) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return {out: r.stdout.toString('latin1'), status: r.status};
+}
+
+function blobId(content: Uint8Array) {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const show = (bytes: Uint8Array | null) => (bytes === null ? null : JSON.stringify(latin1(bytes)));
+
+interface Case extends Pair {
+  path: string;
+  oldMode: number;
+  newMode: number;
+}
+
+/**
+ * A repository with two commits, `old` and `new`, holding the cases' two sides, written by one
+ * `git fast-import` (no work tree: thousands of files cost one process). Diffing the two commits
+ * runs the same diffcore and builtin_diff as `git diff --staged`.
+ */
+function commitBoth(cases: Case[]) {
+  const repo = mkdtempSync(join(root, 'repo-'));
+  git(repo, ['init', '-q']);
+  const chunks: Buffer[] = [];
+  let mark = 0;
+  const blobs = new Map<string, number>();
+  const blob = (content: Uint8Array) => {
+    const key = latin1(content);
+    let m = blobs.get(key);
+    if (m === undefined) {
+      m = ++mark;
+      blobs.set(key, m);
+      chunks.push(Buffer.from(`blob\nmark :${m}\ndata ${content.length}\n`), Buffer.from(content), Buffer.from('\n'));
+    }
+    return m;
+  };
+  for (const side of ['old', 'new'] as const) {
+    const entries = cases.flatMap((c) => {
+      const content = c[side];
+      return content === null ? [] : [`M ${(side === 'old' ? c.oldMode : c.newMode).toString(8)} :${blob(content)} ${c.path}\n`];
+    });
+    chunks.push(Buffer.from(`commit refs/heads/${side}\ncommitter T <t@example.com> 1700000000 +0000\ndata 0\ndeleteall\n${entries.join('')}\n`));
+  }
+  const r = spawnSync('git', ['fast-import', '--quiet'], {cwd: repo, env: env(), input: Buffer.concat(chunks)});
+  if (r.status !== 0) throw new Error(`git fast-import: ${r.stderr}`);
+  return repo;
+}
+
+/** Paths as git orders them (bytewise). */
+function byPath<T extends {path: string}>(items: T[]) {
+  return [...items].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+}
+
+function makeCases(seed: number, count: number): Case[] {
+  const rng = new Rng(seed);
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const pair = randomPair(rng);
+    const kind = rng.next();
+    const id = String(i).padStart(4, '0');
+    const path =
+      kind < 0.05 ? `src/components/a-really-long-folder-name-for-the-stat/${id}-with-a-long-file-name.js` : kind < 0.07 ? `with space ${id}.txt` : kind < 0.08 ? `caffè-${id}` : `f${id}`;
+    const oldMode = rng.chance(0.05) ? 0o100755 : 0o100644;
+    const newMode = rng.chance(0.05) ? (oldMode === 0o100644 ? 0o100755 : 0o100644) : oldMode;
+    let {old, new: next} = pair;
+    if (rng.chance(0.04)) old = null;
+    else if (rng.chance(0.04)) next = null;
+    cases.push({path, old, new: next, oldMode, newMode});
+  }
+  // Unchanged files are not in git's output; keep them (git must skip them too) but no null/null.
+  return byPath(cases.filter((c) => c.old !== null || c.new !== null));
+}
+
+/** The pairs git lists: something changed. */
+function changed(cases: Case[]) {
+  return cases.filter((c) => c.old === null || c.new === null || latin1(c.old) !== latin1(c.new) || c.oldMode !== c.newMode);
+}
+
+function ourDiff(c: Case, options: UnifiedOptions) {
+  return latin1(
+    formatFileDiff(
+      {
+        old: c.old === null ? null : {path: c.path, mode: c.oldMode, content: c.old, oid: blobId(c.old)},
+        new: c.new === null ? null : {path: c.path, mode: c.newMode, content: c.new, oid: blobId(c.new)},
+      },
+      options,
+    ),
+  );
+}
+
+/** git's output cut into one piece per file (each starts with "diff --git "). */
+function perFile(out: string) {
+  return out.split(/(?=^diff --git )/m).filter((s) => s.length);
+}
+
+/** Compares per file and reports the first few files that differ, with their inputs. */
+function expectSameFiles(label: string, cases: Case[], gitPieces: string[], ours: string[]) {
+  const problems: string[] = [];
+  const n = Math.max(gitPieces.length, ours.length);
+  for (let i = 0; i < n && problems.length < 3; i++) {
+    if (gitPieces[i] === ours[i]) continue;
+    const c = cases[i];
+    problems.push(
+      `${label}: file #${i} ${c?.path}\nold=${c ? show(c.old) : '?'}\nnew=${c ? show(c.new) : '?'}\n--- git\n${gitPieces[i]}\n--- ours\n${ours[i]}`,
+    );
+  }
+  expect(problems.join('\n\n')).toBe('');
+  expect(ours.length).toBe(gitPieces.length);
+}
+
+// ---- The tests ------------------------------------------------------------------------------
+
+let cases: Case[] = [];
+let repo = '';
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'sandbox-git-diff-'));
+  cases = makeCases(20240601, 1500);
+  repo = commitBoth(cases);
+});
+
+afterAll(() => {
+  if (root) rmSync(root, {recursive: true, force: true});
+});
+
+describe('git diff old new, file by file, against git 2.39', () => {
+  // [label, git arguments, our options, --full-index]; one run prints abbreviated ids (7 hex
+  // digits in a repository this size), the others full ones.
+  const variants: [string, string[], UnifiedOptions, boolean][] = [
+    ['default (Myers, indent heuristic)', [], {}, true],
+    ['diff.indentHeuristic=false, abbreviated ids', ['-c', 'diff.indentHeuristic=false'], {indentHeuristic: false, abbrev: (oid) => oid.slice(0, 7)}, false],
+    ['--histogram', ['--histogram'], {algorithm: 'histogram'}, true],
+    ['--minimal', ['--minimal'], {algorithm: 'minimal'}, true],
+    ['-U0', ['-U0'], {context: 0}, true],
+    ['-U1 --inter-hunk-context=2', ['-U1', '--inter-hunk-context=2'], {context: 1, interHunkContext: 2}, true],
+  ];
+  for (const [label, args, options, fullIndex] of variants) {
+    it(label, () => {
+      const configArgs = args[0] === '-c' ? args.slice(0, 2) : [];
+      const diffArgs = args[0] === '-c' ? args.slice(2) : args;
+      const {out} = git(repo, [...configArgs, 'diff', '--no-renames', ...(fullIndex ? ['--full-index'] : []), ...diffArgs, 'old', 'new']);
+      const listed = changed(cases);
+      expectSameFiles(label, listed, perFile(out), listed.map((c) => ourDiff(c, options)).filter((s) => s.length));
+    });
+  }
+});
+
+/** Our stat entries for the pairs git lists, in its order. */
+function statFiles(list: Case[]) {
+  const files: StatFile[] = [];
+  for (const c of list) {
+    const f = statFile(c.old && {path: c.path, mode: c.oldMode, content: c.old}, c.new && {path: c.path, mode: c.newMode, content: c.new});
+    if (f) files.push(f);
+  }
+  return files;
+}
+
+describe('--stat, --numstat, --shortstat, --summary against git 2.39', () => {
+  it('all files at once', () => {
+    const list = changed(cases);
+    const files = statFiles(list);
+    expect(formatStat(files)).toBe(git(repo, ['diff', '--no-renames', '--stat', 'old', 'new']).out);
+    expect(formatNumstat(files)).toBe(git(repo, ['diff', '--no-renames', '--numstat', 'old', 'new']).out);
+    expect(formatShortStat(files)).toBe(git(repo, ['diff', '--no-renames', '--shortstat', 'old', 'new']).out);
+    const entries: SummaryEntry[] = list.map((c) => ({
+      status: c.old === null ? 'A' : c.new === null ? 'D' : 'M',
+      path: c.path,
+      oldMode: c.oldMode,
+      newMode: c.newMode,
+    }));
+    expect(formatSummary(entries)).toBe(git(repo, ['diff', '--no-renames', '--summary', 'old', 'new']).out);
+  });
+
+  it('random groups of files and widths (name shortening, bar scaling, Bin lines)', () => {
+    const rng = new Rng(7);
+    const list = changed(cases);
+    const script: string[] = [];
+    const expected: string[] = [];
+    for (let round = 0; round < 60; round++) {
+      const group = byPath(Array.from({length: 1 + rng.int(6)}, () => list[rng.int(list.length)] as Case).filter((c, i, all) => all.indexOf(c) === i));
+      const width = rng.pick([0, 40, 60, 100, 130]);
+      const graphWidth = rng.pick([0, 0, 5, 12]);
+      const nameWidth = rng.pick([0, 0, 10, 25]);
+      const flags = [width ? `--stat=${width}` : '--stat', graphWidth ? `--stat-graph-width=${graphWidth}` : '', nameWidth ? `--stat-name-width=${nameWidth}` : ''].filter(Boolean);
+      script.push(`git diff --no-renames ${flags.join(' ')} old new -- ${group.map((c) => `'${c.path}'`).join(' ')}; echo '<END>'`);
+      expected.push(formatStat(statFiles(group), {width, graphWidth, nameWidth}));
+    }
+    const out = execFileSync('bash', ['-c', script.join('\n')], {cwd: repo, env: env(), maxBuffer: 1 << 26}).toString('latin1');
+    const pieces = out.split('<END>\n');
+    for (let i = 0; i < expected.length; i++) expect({round: i, stat: expected[i]}).toEqual({round: i, stat: pieces[i]});
+  });
+});
+
+describe('git diff --check against git 2.39', () => {
+  it('every pair (output and exit status)', () => {
+    const {out, status} = git(repo, ['diff', '--no-renames', '--check', 'old', 'new']);
+    let ours = '';
+    let failed = false;
+    for (const c of changed(cases)) {
+      if (c.new === null) continue;
+      const r = checkFile(c.path, c.old, c.new);
+      ours += latin1(r.output);
+      failed ||= r.failed;
+    }
+    if (ours !== out) {
+      // Point at the first file whose lines differ.
+      const gitLines = out.split('\n');
+      const ourLines = ours.split('\n');
+      const at = gitLines.findIndex((l, i) => l !== ourLines[i]);
+      expect(ourLines.slice(Math.max(0, at - 3), at + 3).join('\n')).toBe(gitLines.slice(Math.max(0, at - 3), at + 3).join('\n'));
+    }
+    expect(ours).toBe(out);
+    expect(status).toBe(failed ? 2 : 0);
+  });
+});
+
+describe('the course files', () => {
+  const files = fileURLToPath(new URL('../../../../examples/ecommerce/files/', import.meta.url));
+  const read = (p: string) => readFileSync(join(files, p));
+
+  it('payment/paymentProcessor.production.js → paymentProcessor.hotfix.js', () => {
+    const a = read('payment/paymentProcessor.production.js');
+    const b = read('payment/paymentProcessor.hotfix.js');
+    const dir = mkdtempSync(join(root, 'course-'));
+    writeFileSync(join(dir, 'a'), a);
+    writeFileSync(join(dir, 'b'), b);
+    for (const [args, options] of [
+      [[], {}],
+      [['--histogram'], {algorithm: 'histogram'}],
+      [['-U1'], {context: 1}],
+    ] as [string[], UnifiedOptions][]) {
+      const {out, status} = git(dir, ['diff', '--no-index', ...args, 'a', 'b']);
+      expect(status).toBe(1);
+      expect(latin1(formatHunks(a, b, options))).toBe(out.slice(out.indexOf('\n@@') + 1));
+    }
+    const numstat = git(dir, ['diff', '--no-index', '--numstat', 'a', 'b']).out;
+    const s = statFile({path: 'a', content: a}, {path: 'b', content: b});
+    expect(`${s?.added}\t${s?.deleted}\t`).toBe(numstat.slice(0, numstat.lastIndexOf('\t') + 1));
+  });
+});
+
+describe('unit cases', () => {
+  it('changes are 0-based ranges in old and new', () => {
+    expect(diffContents('a\nb\nc\n', 'a\nB\nc\nd\n')).toEqual([
+      {i1: 1, chg1: 1, i2: 1, chg2: 1},
+      {i1: 3, chg1: 0, i2: 3, chg2: 1},
+    ]);
+  });
+
+  it('a new empty file has a header and no hunks; a mode change has no index line', () => {
+    const text = (s: Uint8Array) => Buffer.from(s).toString();
+    expect(text(formatFileDiff({old: null, new: {path: 'e', mode: 0o100644, content: '', oid: 'e69de29'}}))).toBe(
+      'diff --git a/e b/e\nnew file mode 100644\nindex 0000000..e69de29\n',
+    );
+    expect(text(formatFileDiff({old: {path: 'x', mode: '100644', content: 'a\n', oid: '7898192'}, new: {path: 'x', mode: '100755', content: 'a\n', oid: '7898192'}}))).toBe(
+      'diff --git a/x b/x\nold mode 100644\nnew mode 100755\n',
+    );
+  });
+
+  it('stat: singular and plural, Bin lines', () => {
+    expect(formatStat([{path: 'p', added: 1, deleted: 1}])).toBe(' p | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n');
+    expect(formatStat([{path: 'img', added: 12, deleted: 0, binary: true}])).toBe(' img | Bin 0 -> 12 bytes\n 1 file changed, 0 insertions(+), 0 deletions(-)\n');
+    expect(formatShortStat([{path: 'a', added: 2, deleted: 0}, {path: 'b', added: 0, deleted: 0}])).toBe(' 2 files changed, 2 insertions(+)\n');
+  });
+});
