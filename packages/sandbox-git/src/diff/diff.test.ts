@@ -1,7 +1,7 @@
 // The diff modules against real git, byte for byte: thousands of random file pairs are staged in
 // one throwaway repository and each git output (`git diff old new` with its variants, --stat,
 // --numstat, --shortstat, --summary, --check) is compared with ours for the same pairs.
-import {execFileSync, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -233,23 +233,43 @@ describe('--stat, --numstat, --shortstat, --summary against git 2.39', () => {
     expect(formatSummary(entries)).toBe(git(repo, ['diff', '--no-renames', '--summary', 'old', 'new']).out);
   });
 
-  it('random groups of files and widths (name shortening, bar scaling, Bin lines)', () => {
+  it('random groups of files in each width (name shortening, bar scaling, Bin lines), as git show --stat', () => {
+    // One commit per group on top of `old` (fast-import, reusing the blobs), then one `git show --stat` per width
+    // for all of them: hundreds of stats for a handful of processes.
     const rng = new Rng(7);
     const list = changed(cases);
-    const script: string[] = [];
-    const expected: string[] = [];
-    for (let round = 0; round < 60; round++) {
-      const group = byPath(Array.from({length: 1 + rng.int(6)}, () => list[rng.int(list.length)] as Case).filter((c, i, all) => all.indexOf(c) === i));
-      const width = rng.pick([0, 40, 60, 100, 130]);
-      const graphWidth = rng.pick([0, 0, 5, 12]);
-      const nameWidth = rng.pick([0, 0, 10, 25]);
-      const flags = [width ? `--stat=${width}` : '--stat', graphWidth ? `--stat-graph-width=${graphWidth}` : '', nameWidth ? `--stat-name-width=${nameWidth}` : ''].filter(Boolean);
-      script.push(`git diff --no-renames ${flags.join(' ')} old new -- ${group.map((c) => `'${c.path}'`).join(' ')}; echo '<END>'`);
-      expected.push(formatStat(statFiles(group), {width, graphWidth, nameWidth}));
+    const groups = Array.from({length: 200}, () =>
+      byPath(Array.from({length: 1 + rng.int(6)}, () => list[rng.int(list.length)] as Case).filter((c, i, all) => all.indexOf(c) === i)),
+    );
+    const stream: Buffer[] = [Buffer.from('feature done\n')];
+    for (const [k, group] of groups.entries()) {
+      stream.push(Buffer.from(`commit refs/heads/g${k}\ncommitter T <t@example.com> 1700000000 +0000\ndata 0\nfrom old\n`));
+      for (const c of group) {
+        if (c.new === null) stream.push(Buffer.from(`D ${c.path}\n`));
+        else stream.push(Buffer.from(`M ${c.newMode.toString(8)} ${blobId(c.new)} ${c.path}\n`));
+      }
+      stream.push(Buffer.from('\n'));
     }
-    const out = execFileSync('bash', ['-c', script.join('\n')], {cwd: repo, env: env(), maxBuffer: 1 << 26}).toString('latin1');
-    const pieces = out.split('<END>\n');
-    for (let i = 0; i < expected.length; i++) expect({round: i, stat: expected[i]}).toEqual({round: i, stat: pieces[i]});
+    stream.push(Buffer.from('done\n'));
+    const r = spawnSync('git', ['fast-import', '--quiet'], {cwd: repo, env: env(), input: Buffer.concat(stream)});
+    expect(r.status, String(r.stderr)).toBe(0);
+    const refs = groups.map((_, k) => `g${k}`);
+    const settings: [string[], {width?: number; graphWidth?: number; nameWidth?: number}][] = [
+      [['--stat'], {}],
+      [['--stat=60'], {width: 60}],
+      [['--stat=130', '--stat-graph-width=12'], {width: 130, graphWidth: 12}],
+      [['--stat=40', '--stat-name-width=25'], {width: 40, nameWidth: 25}],
+      [['--stat', '--stat-graph-width=5', '--stat-name-width=10'], {graphWidth: 5, nameWidth: 10}],
+    ];
+    const stats = groups.map(statFiles);
+    for (const [flags, options] of settings) {
+      const out = git(repo, ['show', '--no-renames', '--format=tformat:<END>', ...flags, ...refs]).out;
+      const pieces = out.split('<END>\n').slice(1).map((p) => p.replace(/^\n/, ''));
+      const ours = stats.map((files) => formatStat(files, options));
+      const k = ours.findIndex((stat, i) => stat !== pieces[i]);
+      if (k >= 0) expect({flags, k, stat: ours[k]}).toEqual({flags, k, stat: pieces[k]});
+      expect(ours.length).toBe(pieces.length);
+    }
   });
 });
 

@@ -64,6 +64,10 @@ export function mergeContents(base, ours, theirs, options = {}) {
   const orig = toBinary(base);
   const mf1 = toBinary(ours);
   const mf2 = toBinary(theirs);
+  // merge-ort resolves these by object id before any content merge (so a binary file changed on
+  // one side only merges cleanly); for text xdl_merge would give the same result.
+  if (mf1 === mf2 || orig === mf2) return {result: binaryToBytes(mf1), conflicts: 0, binary: isBinaryBinary(mf1)};
+  if (orig === mf1) return {result: binaryToBytes(mf2), conflicts: 0, binary: isBinaryBinary(mf2)};
   if (isBinaryBinary(orig) || isBinaryBinary(mf1) || isBinaryBinary(mf2)) {
     // ll_binary_merge
     if (options.favor === 'theirs') return {result: binaryToBytes(mf2), conflicts: 0, binary: true};
