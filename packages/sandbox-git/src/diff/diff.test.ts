@@ -1,7 +1,7 @@
 // The diff modules against real git, byte for byte: thousands of random file pairs are staged in
 // one throwaway repository and each git output (`git diff old new` with its variants, --stat,
 // --numstat, --shortstat, --summary, --check) is compared with ours for the same pairs.
-import {spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {checkFile} from './check.js';
 import {formatNumstat, formatShortStat, formatStat, formatSummary, statFile, type StatFile, type SummaryEntry} from './stat.js';
-import {Rng, STYLES, joinLines, lines, mutate} from './testkit.js';
+import {CODE, MEDIUM, Rng, STYLES, joinLines, lines, mutate} from './testkit.js';
 import {formatFileDiff, formatHunks, type UnifiedOptions} from './unified.js';
 import {diffContents} from './xdiff.js';
 
@@ -195,6 +195,14 @@ describe('git diff old new, file by file, against git 2.39', () => {
     ['--minimal', ['--minimal'], {algorithm: 'minimal'}, true],
     ['-U0', ['-U0'], {context: 0}, true],
     ['-U1 --inter-hunk-context=2', ['-U1', '--inter-hunk-context=2'], {context: 1, interHunkContext: 2}, true],
+    ['--patience', ['--patience'], {algorithm: 'patience'}, true],
+    ['-w', ['-w'], {ignoreWhitespace: 'all'}, true],
+    ['-b', ['-b'], {ignoreWhitespace: 'change'}, true],
+    ['--ignore-space-at-eol', ['--ignore-space-at-eol'], {ignoreWhitespace: 'at-eol'}, true],
+    ['--ignore-cr-at-eol', ['--ignore-cr-at-eol'], {ignoreWhitespace: 'cr-at-eol'}, true],
+    ['--ignore-blank-lines', ['--ignore-blank-lines'], {ignoreBlankLines: true}, true],
+    ['-b --ignore-blank-lines -U1', ['-b', '--ignore-blank-lines', '-U1'], {ignoreWhitespace: 'change', ignoreBlankLines: true, context: 1}, true],
+    ['--histogram -w --ignore-blank-lines', ['--histogram', '-w', '--ignore-blank-lines'], {algorithm: 'histogram', ignoreWhitespace: 'all', ignoreBlankLines: true}, true],
   ];
   for (const [label, args, options, fullIndex] of variants) {
     it(label, () => {
@@ -208,10 +216,10 @@ describe('git diff old new, file by file, against git 2.39', () => {
 });
 
 /** Our stat entries for the pairs git lists, in its order. */
-function statFiles(list: Case[]) {
+function statFiles(list: Case[], options: UnifiedOptions = {}) {
   const files: StatFile[] = [];
   for (const c of list) {
-    const f = statFile(c.old && {path: c.path, mode: c.oldMode, content: c.old}, c.new && {path: c.path, mode: c.newMode, content: c.new});
+    const f = statFile(c.old && {path: c.path, mode: c.oldMode, content: c.old}, c.new && {path: c.path, mode: c.newMode, content: c.new}, options);
     if (f) files.push(f);
   }
   return files;
@@ -231,6 +239,15 @@ describe('--stat, --numstat, --shortstat, --summary against git 2.39', () => {
       newMode: c.newMode,
     }));
     expect(formatSummary(entries)).toBe(git(repo, ['diff', '--no-renames', '--summary', 'old', 'new']).out);
+  });
+
+  it('counts with whitespace and blank lines ignored (-w, -b --ignore-blank-lines)', () => {
+    const list = changed(cases);
+    const w = statFiles(list, {ignoreWhitespace: 'all'});
+    expect(formatNumstat(w)).toBe(git(repo, ['diff', '--no-renames', '--numstat', '-w', 'old', 'new']).out);
+    expect(formatShortStat(w)).toBe(git(repo, ['diff', '--no-renames', '--shortstat', '-w', 'old', 'new']).out);
+    const b = statFiles(list, {ignoreWhitespace: 'change', ignoreBlankLines: true});
+    expect(formatNumstat(b)).toBe(git(repo, ['diff', '--no-renames', '--numstat', '-b', '--ignore-blank-lines', 'old', 'new']).out);
   });
 
   it('random groups of files in each width (name shortening, bar scaling, Bin lines), as git show --stat', () => {
@@ -261,7 +278,7 @@ describe('--stat, --numstat, --shortstat, --summary against git 2.39', () => {
       [['--stat=40', '--stat-name-width=25'], {width: 40, nameWidth: 25}],
       [['--stat', '--stat-graph-width=5', '--stat-name-width=10'], {graphWidth: 5, nameWidth: 10}],
     ];
-    const stats = groups.map(statFiles);
+    const stats = groups.map((group) => statFiles(group));
     for (const [flags, options] of settings) {
       const out = git(repo, ['show', '--no-renames', '--format=tformat:<END>', ...flags, ...refs]).out;
       const pieces = out.split('<END>\n').slice(1).map((p) => p.replace(/^\n/, ''));
@@ -270,6 +287,72 @@ describe('--stat, --numstat, --shortstat, --summary against git 2.39', () => {
       if (k >= 0) expect({flags, k, stat: ours[k]}).toEqual({flags, k, stat: pieces[k]});
       expect(ours.length).toBe(pieces.length);
     }
+  });
+});
+
+describe('renames (found by git; printed by us)', () => {
+  it('diff headers, --stat, --numstat and --summary with a rename', () => {
+    const rng = new Rng(11);
+    const renames: {from: string; to: string; old: Uint8Array; new: Uint8Array}[] = [];
+    const dirs = ['src/cart', 'src/payment', 'lib', 'src/cart/deep/er', ''];
+    for (let i = 0; i < 40; i++) {
+      // Distinct files, changed a little: git pairs each with its own rename.
+      const base = [`// file ${i}`, ...lines(rng, MEDIUM, 20 + rng.int(20))];
+      const next = [...base];
+      if (rng.chance(0.7)) next.splice(1 + rng.int(base.length - 1), 1, ...lines(rng, CODE, 1 + rng.int(3)));
+      const name = `file${i}.js`;
+      const from = [rng.pick(dirs), name].filter(Boolean).join('/');
+      const to = rng.chance(0.3) ? [rng.pick(dirs), `moved${i}.js`].filter(Boolean).join('/') : [rng.pick(dirs), name].filter(Boolean).join('/');
+      if (from === to || renames.some((r) => r.from === from || r.to === to || r.from === to || r.to === from)) continue;
+      renames.push({from, to, old: Buffer.from(joinLines(rng, base, '\n', true), 'latin1'), new: Buffer.from(joinLines(rng, next, '\n', true), 'latin1')});
+    }
+    const dir = mkdtempSync(join(root, 'renames-'));
+    git(dir, ['init', '-q']);
+    const stream: Buffer[] = [];
+    for (const side of ['old', 'new'] as const) {
+      stream.push(Buffer.from(`commit refs/heads/${side}\ncommitter T <t@example.com> 1700000000 +0000\ndata 0\ndeleteall\n`));
+      for (const r of renames) stream.push(Buffer.from(`M 100644 inline ${side === 'old' ? r.from : r.to}\ndata ${r[side].length}\n`), Buffer.from(r[side]), Buffer.from('\n'));
+      stream.push(Buffer.from('\n'));
+    }
+    expect(spawnSync('git', ['fast-import', '--quiet'], {cwd: dir, env: env(), input: Buffer.concat(stream)}).status).toBe(0);
+
+    const out = git(dir, ['diff', '-M', '--full-index', 'old', 'new']).out;
+    const pieces = perFile(out);
+    expect(pieces.length).toBe(renames.length);
+    const ours = pieces.map((piece) => {
+      const to = /^rename to (.*)$/m.exec(piece)?.[1] as string;
+      const r = renames.find((x) => x.to === to) as (typeof renames)[number];
+      const similarity = Number(/^similarity index (\d+)%$/m.exec(piece)?.[1]);
+      return {r, similarity};
+    });
+    expect(ours.map(({r, similarity}) =>
+      latin1(formatFileDiff({old: {path: r.from, mode: 0o100644, content: r.old, oid: blobId(r.old)}, new: {path: r.to, mode: 0o100644, content: r.new, oid: blobId(r.new)}, rename: {similarity}})),
+    )).toEqual(pieces);
+    const files = ours.map(({r}) => statFile({path: r.from, content: r.old}, {path: r.to, content: r.new}, {fromPath: r.from}) as StatFile);
+    expect(formatStat(files)).toBe(git(dir, ['diff', '-M', '--stat', 'old', 'new']).out);
+    expect(formatNumstat(files)).toBe(git(dir, ['diff', '-M', '--numstat', 'old', 'new']).out);
+    expect(formatSummary(ours.map(({r, similarity}) => ({status: 'R', path: r.to, fromPath: r.from, similarity, oldMode: 0o100644, newMode: 0o100644})))).toBe(
+      git(dir, ['diff', '-M', '--summary', 'old', 'new']).out,
+    );
+  });
+});
+
+describe('an unmerged path in --stat (git prints no newline after "Unmerged")', () => {
+  it('matches git diff --stat, --numstat and --cached --stat during a conflict', () => {
+    const dir = mkdtempSync(join(root, 'unmerged-'));
+    const sh = (script: string) => execFileSync('bash', ['-c', script], {cwd: dir, env: env()});
+    sh(`git init -q -b main && printf 'a\\n' > f && printf 'x\\n' > g && git add . && git commit -qm b && git checkout -qb t &&
+        printf 'b\\n' > f && git commit -qam t && git checkout -q main && printf 'c\\n' > f && printf 'y\\n' > g && git commit -qam m &&
+        (git merge -q t >/dev/null 2>&1 || true) && printf 'z\\n' > g`);
+    const worktree: StatFile[] = [
+      {path: 'f', added: 0, deleted: 0, unmerged: true},
+      {path: 'f', added: 4, deleted: 0},
+      {path: 'g', added: 1, deleted: 1},
+    ];
+    expect(formatStat(worktree)).toBe(git(dir, ['diff', '--stat']).out);
+    expect(formatShortStat(worktree)).toBe(git(dir, ['diff', '--shortstat']).out);
+    expect(formatNumstat(worktree)).toBe(git(dir, ['diff', '--numstat']).out);
+    expect(formatStat([{path: 'f', added: 0, deleted: 0, unmerged: true}])).toBe(git(dir, ['diff', '--cached', '--stat']).out);
   });
 });
 

@@ -12,7 +12,7 @@
  */
 
 import {binaryToBytes, isAlnum, isBinaryBinary, splitRecords, toBinary, utf8Binary} from './bytes.js';
-import {diffRecords} from './xdiff.js';
+import {diffRecords, recordKey} from './xdiff.js';
 
 export const XDL_MERGE_MINIMAL = 0;
 export const XDL_MERGE_EAGER = 1;
@@ -29,6 +29,8 @@ export const XDL_MERGE_ZEALOUS_ALNUM = 3;
  * @property {'ours' | 'theirs' | 'union'} [favor]  `-Xours`, `-Xtheirs`, `--union`.
  * @property {import('./xdiff.js').DiffAlgorithm} [algorithm]  Default `histogram` (ort).
  * @property {number} [level]  Default XDL_MERGE_ZEALOUS (ll_merge).
+ * @property {import('./xdiff.js').IgnoreWhitespace} [ignoreWhitespace]  `-Xignore-all-space`,
+ *   `-Xignore-space-change`, `-Xignore-space-at-eol`, `-Xignore-cr-at-eol`.
  */
 
 /**
@@ -87,7 +89,11 @@ export function mergeContents(base, ours, theirs, options = {}) {
  */
 export function mergeBinary(orig, mf1, mf2, options) {
   const algorithm = options.algorithm ?? 'histogram';
-  const xpp = {algorithm, indentHeuristic: false};
+  const xpp = {algorithm, indentHeuristic: false, ignoreWhitespace: options.ignoreWhitespace};
+  // xdl_recmatch with the merge's whitespace flags.
+  const key = recordKey(options.ignoreWhitespace);
+  /** @type {(a: string | undefined, b: string | undefined) => boolean} */
+  const same = key ? (a, b) => a !== undefined && b !== undefined && key(a) === key(b) : (a, b) => a === b;
   const recs0 = splitRecords(orig);
   const recs1 = splitRecords(mf1);
   const recs2 = splitRecords(mf2);
@@ -132,7 +138,7 @@ export function mergeBinary(orig, mf1, mf2, options) {
       k2++;
       continue;
     }
-    if (level === XDL_MERGE_MINIMAL || x1.i1 !== x2.i1 || x1.chg1 !== x2.chg1 || x1.chg2 !== x2.chg2 || !sameLines(recs1, x1.i2, recs2, x2.i2, x1.chg2)) {
+    if (level === XDL_MERGE_MINIMAL || x1.i1 !== x2.i1 || x1.chg1 !== x2.chg1 || x1.chg2 !== x2.chg2 || !sameLines(recs1, x1.i2, recs2, x2.i2, x1.chg2, same)) {
       // A conflict: the union of both changes' extents.
       const off = x1.i1 - x2.i1;
       const ffo = off + x1.chg1 - x2.chg1;
@@ -166,7 +172,7 @@ export function mergeBinary(orig, mf1, mf2, options) {
     append(2, x2.i1, x2.chg1, x2.i1 + recs1.length - recs0.length, x2.chg1, x2.i2, x2.chg2);
   }
 
-  if (style === 2) refineZdiff3(recs1, recs2, changes);
+  if (style === 2) refineZdiff3(recs1, recs2, changes, same);
   else if (XDL_MERGE_ZEALOUS <= level) {
     changes = refineConflicts(recs1, recs2, changes, xpp);
     simplifyNonConflicts(recs1, changes, XDL_MERGE_ZEALOUS < level);
@@ -188,9 +194,10 @@ export function mergeBinary(orig, mf1, mf2, options) {
 /**
  * xdl_merge_cmp_lines: both sides made the same change.
  * @param {string[]} a @param {number} i @param {string[]} b @param {number} j @param {number} n
+ * @param {(a: string | undefined, b: string | undefined) => boolean} same
  */
-function sameLines(a, i, b, j, n) {
-  for (let k = 0; k < n; k++) if (a[i + k] !== b[j + k]) return false;
+function sameLines(a, i, b, j, n, same) {
+  for (let k = 0; k < n; k++) if (!same(a[i + k], b[j + k])) return false;
   return true;
 }
 
@@ -236,17 +243,18 @@ function refineConflicts(recs1, recs2, changes, xpp) {
  * @param {string[]} recs1
  * @param {string[]} recs2
  * @param {Merge[]} changes
+ * @param {(a: string | undefined, b: string | undefined) => boolean} same
  */
-function refineZdiff3(recs1, recs2, changes) {
+function refineZdiff3(recs1, recs2, changes, same) {
   for (const m of changes) {
     if (m.mode) continue;
-    while (m.chg1 && m.chg2 && recs1[m.i1] === recs2[m.i2]) {
+    while (m.chg1 && m.chg2 && same(recs1[m.i1], recs2[m.i2])) {
       m.chg1--;
       m.chg2--;
       m.i1++;
       m.i2++;
     }
-    while (m.chg1 && m.chg2 && recs1[m.i1 + m.chg1 - 1] === recs2[m.i2 + m.chg2 - 1]) {
+    while (m.chg1 && m.chg2 && same(recs1[m.i1 + m.chg1 - 1], recs2[m.i2 + m.chg2 - 1])) {
       m.chg1--;
       m.chg2--;
     }

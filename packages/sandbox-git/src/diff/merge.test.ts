@@ -155,15 +155,23 @@ describe('merge-ort content merges (git merge-tree --write-tree) against git 2.3
 });
 
 describe('git merge in a work tree against git 2.39', () => {
-  it('writes <<<<<<< HEAD and >>>>>>> <branch> and the same files', () => {
-    const some = triples.slice(0, 150);
-    const dir = commitTriples(some);
-    git(dir, ['checkout', '-q', '-f', 'main']);
-    const {status} = git(dir, ['merge', '-q', '--no-edit', 'topic']);
-    const conflicted = new Set(git(dir, ['diff', '--name-only', '--diff-filter=U']).out.toString().split('\n').filter(Boolean));
-    expect(status).toBe(conflicted.size ? 1 : 0);
-    expectSameMerges('git merge', some, (t) => readFileSync(join(dir, t.path)), {labels: {ours: 'HEAD', theirs: 'topic'}}, conflicted);
-  });
+  const runs: [string, string[], MergeOptions, number, number][] = [
+    ['writes <<<<<<< HEAD and >>>>>>> <branch> and the same files', [], {}, 0, 150],
+    ['-Xignore-space-change', ['-Xignore-space-change'], {ignoreWhitespace: 'change'}, 150, 300],
+    ['-Xignore-all-space', ['-Xignore-all-space'], {ignoreWhitespace: 'all'}, 300, 450],
+    ['-Xignore-space-at-eol', ['-Xignore-space-at-eol'], {ignoreWhitespace: 'at-eol'}, 450, 600],
+  ];
+  for (const [label, args, options, from, to] of runs) {
+    it(label, () => {
+      const some = triples.slice(from, to);
+      const dir = commitTriples(some);
+      git(dir, ['checkout', '-q', '-f', 'main']);
+      const {status} = git(dir, ['merge', '-q', '--no-edit', ...args, 'topic']);
+      const conflicted = new Set(git(dir, ['diff', '--name-only', '--diff-filter=U']).out.toString().split('\n').filter(Boolean));
+      expect(status).toBe(conflicted.size ? 1 : 0);
+      expectSameMerges(label, some, (t) => readFileSync(join(dir, t.path)), {...options, labels: {ours: 'HEAD', theirs: 'topic'}}, conflicted);
+    });
+  }
 });
 
 describe('git merge-file -p (Myers, XDL_MERGE_ZEALOUS_ALNUM) against git 2.39', () => {

@@ -6,7 +6,7 @@
  */
 
 import {isBinaryBinary, quoteCStyle, splitRecords, toBinary} from './bytes.js';
-import {modeString} from './unified.js';
+import {modeString, shownChanges, xdiffOptions} from './unified.js';
 import {diffRecords} from './xdiff.js';
 
 /**
@@ -36,7 +36,8 @@ import {diffRecords} from './xdiff.js';
  * Missing sides (`null`) are an added or deleted file.
  * @param {{path: string, mode?: number | string, content: import('./bytes.js').Content} | null} old
  * @param {{path: string, mode?: number | string, content: import('./bytes.js').Content} | null} next
- * @param {{fromPath?: string, algorithm?: import('./xdiff.js').DiffAlgorithm}} [options]
+ * @param {{fromPath?: string} & import('./unified.js').UnifiedOptions} [options]  The rename source, and
+ *   the diff options that change counts (algorithm, whitespace, context with --ignore-blank-lines).
  * @returns {StatFile | null}
  *
  * @example
@@ -58,8 +59,10 @@ export function statFile(old, next, options = {}) {
     }
     return file;
   }
-  // The counts of `+` and `-` lines the diff would print.
-  for (const change of diffRecords(splitRecords(data1), splitRecords(data2), {algorithm: options.algorithm})) {
+  // The counts of `+` and `-` lines the diff prints (with its default 3 lines of context, which
+  // decide which blank-line changes --ignore-blank-lines leaves out).
+  const script = diffRecords(splitRecords(data1), splitRecords(data2), xdiffOptions(options));
+  for (const change of options.ignoreBlankLines ? shownChanges(script, options.context ?? 3, options.interHunkContext ?? 0) : script) {
     file.added += change.chg2;
     file.deleted += change.chg1;
   }

@@ -33,6 +33,8 @@ import {diffRecords} from './xdiff.js';
  * @property {number} [interHunkContext]  diff.interHunkContext; default 0.
  * @property {import('./xdiff.js').DiffAlgorithm} [algorithm]  Default `myers`.
  * @property {boolean} [indentHeuristic]  Default true.
+ * @property {import('./xdiff.js').IgnoreWhitespace} [ignoreWhitespace]  `-w`, `-b`, `--ignore-space-at-eol`, `--ignore-cr-at-eol`.
+ * @property {boolean} [ignoreBlankLines]  `--ignore-blank-lines`.
  * @property {boolean} [text]  `--text`: diff binary files as text.
  * @property {string} [srcPrefix]  Default `a/`.
  * @property {string} [dstPrefix]  Default `b/`.
@@ -175,8 +177,22 @@ function hunksBinary(data1, data2, options) {
   if (!ctxlen) [data1, data2] = trimCommonTail(data1, data2);
   const recs1 = splitRecords(data1);
   const recs2 = splitRecords(data2);
-  const script = diffRecords(recs1, recs2, {algorithm: options.algorithm, indentHeuristic: options.indentHeuristic ?? true});
+  const script = diffRecords(recs1, recs2, xdiffOptions(options));
   return emitDiff(recs1, recs2, script, ctxlen, options.interHunkContext ?? 0);
+}
+
+/**
+ * The xdiff settings of diff options.
+ * @param {UnifiedOptions} options
+ * @returns {import('./xdiff.js').XdiffOptions}
+ */
+export function xdiffOptions(options) {
+  return {
+    algorithm: options.algorithm,
+    indentHeuristic: options.indentHeuristic ?? true,
+    ignoreWhitespace: options.ignoreWhitespace,
+    ignoreBlankLines: options.ignoreBlankLines,
+  };
 }
 
 /**
@@ -201,23 +217,69 @@ export function trimCommonTail(a, b) {
 }
 
 /**
- * xdl_get_hunk without ignorable changes: the last change that joins this hunk (changes join
- * while the common lines between them are at most 2 × context + inter-hunk context).
+ * xdl_get_hunk: the first and last change of the next hunk from `from` on, or null when only
+ * ignorable changes are left. Changes join while the common lines between them are at most
+ * 2 × context + inter-hunk context; ignorable ones (`--ignore-blank-lines`) are dropped when far
+ * from any other change, shown when they sit inside a hunk.
  * @param {import('./xdiff.js').XdChange[]} script
  * @param {number} from
  * @param {number} ctxlen
  * @param {number} interhunk
+ * @returns {{first: number, last: number} | null}
  */
-export function hunkEnd(script, from, ctxlen, interhunk) {
+export function getHunk(script, from, ctxlen, interhunk) {
   const maxCommon = 2 * ctxlen + interhunk;
-  let last = from;
-  for (let k = from + 1; k < script.length; k++) {
-    const prev = /** @type {import('./xdiff.js').XdChange} */ (script[k - 1]);
-    const cur = /** @type {import('./xdiff.js').XdChange} */ (script[k]);
-    if (cur.i1 - (prev.i1 + prev.chg1) > maxCommon) break;
-    last = k;
+  const maxIgnorable = ctxlen;
+  /** @param {number} k */
+  const at = (k) => /** @type {import('./xdiff.js').XdChange} */ (script[k]);
+  // Remove ignorable changes that are too far before other changes.
+  let first = from;
+  for (let p = from; p < script.length && at(p).ignore; p++) {
+    if (p + 1 >= script.length || at(p + 1).i1 - (at(p).i1 + at(p).chg1) >= maxIgnorable) first = p + 1;
   }
-  return last;
+  if (first >= script.length) return null;
+  let last = first;
+  let ignored = 0;
+  for (let p = first, k = first + 1; k < script.length; p = k, k++) {
+    const xchp = at(p);
+    const xch = at(k);
+    const lxch = at(last);
+    const distance = xch.i1 - (xchp.i1 + xchp.chg1);
+    if (distance > maxCommon) break;
+    if (distance < maxIgnorable && (!xch.ignore || last === p)) {
+      last = k;
+      ignored = 0;
+    } else if (distance < maxIgnorable && xch.ignore) {
+      ignored += xch.chg2;
+    } else if (last !== p && xch.i1 + ignored - (lxch.i1 + lxch.chg1) > maxCommon) {
+      break;
+    } else if (!xch.ignore) {
+      last = k;
+      ignored = 0;
+    } else {
+      ignored += xch.chg2;
+    }
+  }
+  return {first, last};
+}
+
+/**
+ * The changes xdl_emit_diff shows (all of them unless `--ignore-blank-lines` drops some), as
+ * diffstat counts them.
+ * @param {import('./xdiff.js').XdChange[]} script
+ * @param {number} ctxlen
+ * @param {number} interhunk
+ */
+export function shownChanges(script, ctxlen, interhunk) {
+  /** @type {import('./xdiff.js').XdChange[]} */
+  const shown = [];
+  for (let k = 0; k < script.length; ) {
+    const hunk = getHunk(script, k, ctxlen, interhunk);
+    if (!hunk) break;
+    for (let j = hunk.first; j <= hunk.last; j++) shown.push(/** @type {import('./xdiff.js').XdChange} */ (script[j]));
+    k = hunk.last + 1;
+  }
+  return shown;
 }
 
 /** xemit.c struct func_line's buffer. */
@@ -260,7 +322,10 @@ function emitDiff(recs1, recs2, script, ctxlen, interhunk) {
     if (rec.length > 0 && rec[rec.length - 1] !== '\n') out.push('\n\\ No newline at end of file\n');
   };
   for (let k = 0; k < script.length; ) {
-    const last = hunkEnd(script, k, ctxlen, interhunk);
+    const hunk = getHunk(script, k, ctxlen, interhunk);
+    if (!hunk) break;
+    const last = hunk.last;
+    k = hunk.first;
     const xch = /** @type {import('./xdiff.js').XdChange} */ (script[k]);
     const xche = /** @type {import('./xdiff.js').XdChange} */ (script[last]);
     let s1 = Math.max(xch.i1 - ctxlen, 0);

@@ -14,17 +14,27 @@ import {splitRecords, toBinary} from './bytes.js';
 /**
  * One change of the edit script (xdchange_t): `chg1` old records from `i1` were replaced by
  * `chg2` new records from `i2` (0-based; for a pure insertion `i1` is the record it goes before).
+ * `ignore` is set with `ignoreBlankLines` when the change only adds or removes blank lines.
  * @typedef {object} XdChange
  * @property {number} i1
  * @property {number} chg1
  * @property {number} i2
  * @property {number} chg2
+ * @property {boolean} [ignore]
  */
 
 /**
- * `myers` is git's default; `minimal` is `--minimal` (XDF_NEED_MINIMAL); `histogram` is
- * `--histogram`, and what `git merge` (ort) hard-codes for content merges.
- * @typedef {'myers' | 'minimal' | 'histogram'} DiffAlgorithm
+ * `myers` is git's default; `minimal` is `--minimal` (XDF_NEED_MINIMAL); `patience` and
+ * `histogram` are `--patience` and `--histogram`; histogram is also what `git merge` (ort)
+ * hard-codes for content merges.
+ * @typedef {'myers' | 'minimal' | 'patience' | 'histogram'} DiffAlgorithm
+ */
+
+/**
+ * Which whitespace makes no difference (xdl_recmatch's flags; the strongest one set wins, as in
+ * git): `all` is `-w`, `change` is `-b`, `at-eol` is `--ignore-space-at-eol`, `cr-at-eol` is
+ * `--ignore-cr-at-eol`.
+ * @typedef {'all' | 'change' | 'at-eol' | 'cr-at-eol'} IgnoreWhitespace
  */
 
 /**
@@ -32,6 +42,8 @@ import {splitRecords, toBinary} from './bytes.js';
  * @property {DiffAlgorithm} [algorithm]  Default `myers`.
  * @property {boolean} [indentHeuristic]  XDF_INDENT_HEURISTIC; default true, as `git diff`
  *   (diff.indentHeuristic). `git merge` and `git diff --check` run without it.
+ * @property {IgnoreWhitespace} [ignoreWhitespace]
+ * @property {boolean} [ignoreBlankLines]  `--ignore-blank-lines`: mark changes of blank lines only.
  */
 
 /**
@@ -59,6 +71,9 @@ const XDL_SIMSCAN_WINDOW = 100;
  * @param {import('./bytes.js').Content} b
  * @param {XdiffOptions} [options]
  * @returns {XdChange[]}
+ *
+ * @example
+ * diffContents('a\nb\nc\n', 'a\nB\nc\nd\n') // [{i1: 1, chg1: 1, i2: 1, chg2: 1}, {i1: 3, chg1: 0, i2: 3, chg2: 1}]
  */
 export function diffContents(a, b, options) {
   return diffRecords(splitRecords(toBinary(a)), splitRecords(toBinary(b)), options);
@@ -66,18 +81,50 @@ export function diffContents(a, b, options) {
 
 /**
  * The edit script between two record lists (xdl_do_diff + xdl_change_compact ×2 +
- * xdl_build_script).
+ * xdl_build_script, then xdl_mark_ignorable_lines).
  * @param {string[]} recs1
  * @param {string[]} recs2
  * @param {XdiffOptions} [options]
  * @returns {XdChange[]}
  */
 export function diffRecords(recs1, recs2, options = {}) {
-  const env = doDiff(recs1, recs2, options.algorithm ?? 'myers');
+  const env = doDiff(recs1, recs2, options.algorithm ?? 'myers', recordKey(options.ignoreWhitespace));
   const indentHeuristic = options.indentHeuristic ?? true;
   changeCompact(env.xdf1, env.xdf2, indentHeuristic);
   changeCompact(env.xdf2, env.xdf1, indentHeuristic);
-  return buildScript(env.xdf1, env.xdf2);
+  const script = buildScript(env.xdf1, env.xdf2);
+  if (options.ignoreBlankLines) {
+    const blank = options.ignoreWhitespace ? (/** @type {string} */ r) => /^[ \t\n\r]*$/.test(r) : (/** @type {string} */ r) => r.length <= 1;
+    for (const x of script) {
+      let ignore = true;
+      for (let i = 0; i < x.chg1 && ignore; i++) ignore = blank(/** @type {string} */ (recs1[x.i1 + i]));
+      for (let i = 0; i < x.chg2 && ignore; i++) ignore = blank(/** @type {string} */ (recs2[x.i2 + i]));
+      x.ignore = ignore;
+    }
+  }
+  return script;
+}
+
+/**
+ * What makes two records the same line (xdl_hash_record_with_whitespace + xdl_recmatch): the
+ * record itself, or the part of it the whitespace flag keeps.
+ * @param {IgnoreWhitespace | undefined} mode
+ * @returns {((rec: string) => string) | null}
+ */
+export function recordKey(mode) {
+  switch (mode) {
+    case 'all':
+      return (rec) => rec.replace(/[ \t\n\r]+/g, '');
+    case 'change':
+      return (rec) => rec.replace(/[ \t\n\r]+/g, ' ').replace(/ $/, '');
+    case 'at-eol':
+      return (rec) => rec.replace(/[ \t\n\r]+$/, '');
+    case 'cr-at-eol':
+      // A CR only counts before the LF of a complete line; the LF itself never counts.
+      return (rec) => (rec.endsWith('\r\n') ? rec.slice(0, -2) : rec.endsWith('\n') ? rec.slice(0, -1) : rec);
+    default:
+      return null;
+  }
 }
 
 /**
@@ -85,16 +132,19 @@ export function diffRecords(recs1, recs2, options = {}) {
  * @param {string[]} recs1
  * @param {string[]} recs2
  * @param {DiffAlgorithm} algorithm
+ * @param {((rec: string) => string) | null} key
  */
-function doDiff(recs1, recs2, algorithm) {
+function doDiff(recs1, recs2, algorithm, key) {
   /** @type {Map<string, number>} */
   const classes = new Map();
-  const ha1 = classify(recs1, classes);
-  const ha2 = classify(recs2, classes);
+  const ha1 = classify(recs1, classes, key);
+  const ha2 = classify(recs2, classes, key);
   const xdf1 = makeFile(recs1, ha1);
   const xdf2 = makeFile(recs2, ha2);
   if (algorithm === 'histogram') {
     histogramDiff(ha1, ha2, xdf1.rchg, xdf2.rchg, classes.size, 1, recs1.length, 1, recs2.length);
+  } else if (algorithm === 'patience') {
+    patienceDiff(ha1, ha2, xdf1.rchg, xdf2.rchg, classes.size, 1, recs1.length, 1, recs2.length);
   } else {
     myersDiff(ha1, 0, recs1.length, ha2, 0, recs2.length, classes.size, algorithm === 'minimal', xdf1.rchg, xdf2.rchg);
   }
@@ -105,11 +155,12 @@ function doDiff(recs1, recs2, algorithm) {
  * xdl_classify_record: each distinct line gets the next class number.
  * @param {string[]} recs
  * @param {Map<string, number>} classes
+ * @param {((rec: string) => string) | null} key
  */
-function classify(recs, classes) {
+function classify(recs, classes, key) {
   const ha = new Int32Array(recs.length);
   for (let i = 0; i < recs.length; i++) {
-    const rec = /** @type {string} */ (recs[i]);
+    const rec = key ? key(/** @type {string} */ (recs[i])) : /** @type {string} */ (recs[i]);
     let c = classes.get(rec);
     if (c === undefined) {
       c = classes.size;
@@ -619,6 +670,136 @@ function findLcs(ha1, ha2, lcs, line1, count1, line2, count2) {
     bPtr = bNext;
   }
   return hasCommon && HISTOGRAM_MAX_CHAIN < indexCnt ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patience diff (xpatience.c), 1-based lines as in the C.
+
+/**
+ * @typedef {object} PatienceEntry
+ * @property {number} line1  Its (first) line in region 1.
+ * @property {number} line2  0: not in region 2; -1 (NON_UNIQUE): not unique on one side.
+ * @property {PatienceEntry | null} next
+ * @property {PatienceEntry | null} previous
+ */
+
+/**
+ * patience_diff on lines [line1, line1 + count1) and [line2, line2 + count2): the longest
+ * ordered run of lines unique on both sides anchors the diff; between anchors it recurses, and
+ * with no unique common line it falls back to the classic diff.
+ * @param {Int32Array} ha1
+ * @param {Int32Array} ha2
+ * @param {Uint8Array} rchg1
+ * @param {Uint8Array} rchg2
+ * @param {number} nclass
+ * @param {number} line1
+ * @param {number} count1
+ * @param {number} line2
+ * @param {number} count2
+ */
+function patienceDiff(ha1, ha2, rchg1, rchg2, nclass, line1, count1, line2, count2) {
+  if (!count1) {
+    while (count2--) rchg2[line2++] = 1;
+    return;
+  }
+  if (!count2) {
+    while (count1--) rchg1[line1++] = 1;
+    return;
+  }
+  // fill_hashmap: one entry per distinct line of region 1, in order of first appearance.
+  /** @type {Map<number, PatienceEntry>} */
+  const map = new Map();
+  /** @type {PatienceEntry | null} */
+  let first = null;
+  /** @type {PatienceEntry | null} */
+  let last = null;
+  let hasMatches = false;
+  for (let l = line1; l < line1 + count1; l++) {
+    const cls = /** @type {number} */ (ha1[l - 1]);
+    const e = map.get(cls);
+    if (e) {
+      e.line2 = -1;
+      continue;
+    }
+    /** @type {PatienceEntry} */
+    const entry = {line1: l, line2: 0, next: null, previous: last};
+    map.set(cls, entry);
+    if (!first) first = entry;
+    if (last) last.next = entry;
+    last = entry;
+  }
+  for (let l = line2; l < line2 + count2; l++) {
+    const e = map.get(/** @type {number} */ (ha2[l - 1]));
+    if (!e) continue;
+    hasMatches = true;
+    e.line2 = e.line2 ? -1 : l;
+  }
+  if (!hasMatches) {
+    while (count1--) rchg1[line1++] = 1;
+    while (count2--) rchg2[line2++] = 1;
+    return;
+  }
+
+  // find_longest_common_sequence (no --anchored anchors).
+  /** @type {PatienceEntry[]} */
+  const sequence = [];
+  let longest = 0;
+  for (let entry = first; entry; entry = entry.next) {
+    if (!entry.line2 || entry.line2 === -1) continue;
+    let left = -1;
+    let right = longest;
+    while (left + 1 < right) {
+      const middle = left + ((right - left) >> 1);
+      if (/** @type {PatienceEntry} */ (sequence[middle]).line2 > entry.line2) right = middle;
+      else left = middle;
+    }
+    entry.previous = left < 0 ? null : /** @type {PatienceEntry} */ (sequence[left]);
+    const i = left + 1;
+    sequence[i] = entry;
+    if (i === longest) longest++;
+  }
+  if (!longest) {
+    myersDiff(ha1, line1 - 1, count1, ha2, line2 - 1, count2, nclass, false, rchg1, rchg2);
+    return;
+  }
+  /** @type {PatienceEntry | null} */
+  let entry = /** @type {PatienceEntry} */ (sequence[longest - 1]);
+  entry.next = null;
+  while (entry.previous) {
+    entry.previous.next = entry;
+    entry = entry.previous;
+  }
+
+  // walk_common_sequence
+  /** @type {PatienceEntry | null} */
+  let anchor = entry;
+  const end1 = line1 + count1;
+  const end2 = line2 + count2;
+  for (;;) {
+    let next1;
+    let next2;
+    if (anchor) {
+      next1 = anchor.line1;
+      next2 = anchor.line2;
+      while (next1 > line1 && next2 > line2 && ha1[next1 - 2] === ha2[next2 - 2]) {
+        next1--;
+        next2--;
+      }
+    } else {
+      next1 = end1;
+      next2 = end2;
+    }
+    while (line1 < next1 && line2 < next2 && ha1[line1 - 1] === ha2[line2 - 1]) {
+      line1++;
+      line2++;
+    }
+    if (next1 > line1 || next2 > line2) patienceDiff(ha1, ha2, rchg1, rchg2, nclass, line1, next1 - line1, line2, next2 - line2);
+    if (!anchor) return;
+    while (anchor.next && anchor.next.line1 === anchor.line1 + 1 && anchor.next.line2 === anchor.line2 + 1) anchor = anchor.next;
+    line1 = anchor.line1 + 1;
+    line2 = anchor.line2 + 1;
+    anchor = anchor.next;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
