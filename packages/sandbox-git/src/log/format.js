@@ -18,8 +18,8 @@ import {utf8Width} from './unicode-width.js';
  * @typedef {'default' | 'relative' | 'short' | 'iso' | 'iso-strict' | 'rfc' | 'raw' | 'unix'} DateMode
  */
 
-/** The built-in formats of `--pretty` (pretty.c: setup_commit_formats), `raw` left out. */
-/** @typedef {'oneline' | 'short' | 'medium' | 'full' | 'fuller'} BuiltinFormat */
+/** The built-in formats of `--pretty` (pretty.c: setup_commit_formats) but the mail ones. */
+/** @typedef {'oneline' | 'short' | 'medium' | 'full' | 'fuller' | 'raw'} BuiltinFormat */
 
 /**
  * What `--pretty`/`--format` asks for (pretty.c: get_commit_format).
@@ -55,6 +55,7 @@ export function parseCommitFormat(arg) {
   }
   /** @type {[string, CommitFormat][]} */
   const formats = [
+    ['raw', {kind: 'builtin', name: 'raw', useTerminator: false}],
     ['medium', {kind: 'builtin', name: 'medium', useTerminator: false}],
     ['short', {kind: 'builtin', name: 'short', useTerminator: false}],
     ['fuller', {kind: 'builtin', name: 'fuller', useTerminator: false}],
@@ -262,6 +263,11 @@ function expandTabs(line, tabwidth) {
   return out + rest;
 }
 
+/** An ident as a commit stores it: `Name <email> 1795798800 +0100`. @param {Ident} ident */
+function rawIdent(ident) {
+  return `${nameEmail(ident)} ${ident.timestamp} ${signed4(tzDecimal(ident.tzMinutes))}`;
+}
+
 /** @param {Ident} ident */
 function nameEmail(ident) {
   return `${ident.name} <${ident.email}>`;
@@ -286,20 +292,27 @@ export function prettyPrintCommit(commit, fmt, ctx) {
     return rtrim(formatSubject(msg, skipBlankLines(msg, 0), ' ').subject);
   }
   let sb = '';
-  // pp_header: add_merge_info, then the idents.
-  if (commit.parents.length > 1) sb += `Merge:${commit.parents.map((p) => ` ${ctx.abbrev(p)}`).join('')}\n`;
   const date = (/** @type {Ident} */ ident) => showDate(ident.timestamp, ident.tzMinutes, ctx.dateMode, ctx.now);
-  if (fmt === 'fuller') {
-    sb += `Author:     ${nameEmail(commit.author)}\nAuthorDate: ${date(commit.author)}\n`;
-    sb += `Commit:     ${nameEmail(commit.committer)}\nCommitDate: ${date(commit.committer)}\n`;
+  if (fmt === 'raw') {
+    // pp_header copies the header lines as they are (commits written by git commit and by the
+    // engine have no headers but these).
+    sb += `tree ${commit.tree}\n${commit.parents.map((p) => `parent ${p}\n`).join('')}`;
+    sb += `author ${rawIdent(commit.author)}\ncommitter ${rawIdent(commit.committer)}\n`;
   } else {
-    sb += `Author: ${nameEmail(commit.author)}\n`;
-    if (fmt === 'medium') sb += `Date:   ${date(commit.author)}\n`;
-    if (fmt === 'full') sb += `Commit: ${nameEmail(commit.committer)}\n`;
+    // pp_header: add_merge_info, then pp_user_info for the idents the format shows.
+    if (commit.parents.length > 1) sb += `Merge:${commit.parents.map((p) => ` ${ctx.abbrev(p)}`).join('')}\n`;
+    if (fmt === 'fuller') {
+      sb += `Author:     ${nameEmail(commit.author)}\nAuthorDate: ${date(commit.author)}\n`;
+      sb += `Commit:     ${nameEmail(commit.committer)}\nCommitDate: ${date(commit.committer)}\n`;
+    } else {
+      sb += `Author: ${nameEmail(commit.author)}\n`;
+      if (fmt === 'medium') sb += `Date:   ${date(commit.author)}\n`;
+      if (fmt === 'full') sb += `Commit: ${nameEmail(commit.committer)}\n`;
+    }
   }
   sb += '\n';
   // pp_remainder with indent 4; medium, full and fuller expand tabs to 8 columns.
-  const expand = fmt !== 'short';
+  const expand = fmt !== 'short' && fmt !== 'raw';
   let pos = skipBlankLines(msg, 0);
   let first = true;
   for (;;) {

@@ -4,7 +4,7 @@
  * runs in each with real git, and the walk, graph, formats and decorations must print the same
  * bytes. Followed by the course's lesson histories pinned as text.
  */
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -157,7 +157,7 @@ function generateHistory(seed: number): ModelHistory {
       .map(([name, tip]) => ({name, tip, key: rng.next()}))
       .sort((a, b) => a.key - b.key);
   const ops = [
-    ['commit', 30],
+    ['commit', 34],
     ['branch', 12],
     ['switch', 14],
     ['merge', 20],
@@ -172,7 +172,7 @@ function generateHistory(seed: number): ModelHistory {
     ['reset', 3],
   ] as const;
   const total = ops.reduce((sum, [, weight]) => sum + weight, 0);
-  const steps = rng.pick([3, 8, 16, 30, 50, 80]);
+  const steps = rng.pick([4, 10, 20, 35, 50, 70, 100]);
   for (let step = 0; step < steps; step++) {
     const current = headCommit() as number;
     let roll = rng.int(total);
@@ -518,6 +518,12 @@ interface OursOptions {
 
 interface Command {
   name: string;
+  /**
+   * The share of the histories a command runs on (every one with LOG_TEST_FULL=1): each git run
+   * costs a process, 20 to 70 ms on this shared machine, so the graph runs everywhere and the
+   * rest in rotation.
+   */
+  weight: number;
   args: (repo: Repo, rng: Rng) => {git: string[]; ours: OursOptions} | null;
 }
 
@@ -586,38 +592,65 @@ const someBranch = (repo: Repo, rng: Rng) => rng.pick(repo.refs.filter((r) => r.
 const COMMANDS: Command[] = [
   {
     name: 'log --graph --oneline --all --decorate',
+    weight: 1,
     args: () => ({git: ['log', '--graph', '--oneline', '--all', '--decorate'], ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short'}}),
   },
   {
     name: '-c log.decorate=short log --graph --oneline --all',
+    weight: 0.04,
     args: () => ({git: ['-c', 'log.decorate=short', 'log', '--graph', '--oneline', '--all'], ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short'}}),
   },
-  {name: 'log --oneline', args: () => ({git: ['log', '--oneline'], ours: {tips: 'HEAD', format: 'oneline'}})},
-  {name: 'log --oneline -3', args: () => ({git: ['log', '--oneline', '-3'], ours: {tips: 'HEAD', format: 'oneline', maxCount: 3}})},
+  {name: 'log --oneline', weight: 0.1, args: () => ({git: ['log', '--oneline'], ours: {tips: 'HEAD', format: 'oneline'}})},
+  {name: 'log --oneline -3', weight: 0.08, args: () => ({git: ['log', '--oneline', '-3'], ours: {tips: 'HEAD', format: 'oneline', maxCount: 3}})},
   {
     name: 'log --first-parent --oneline <branch>',
+    weight: 0.12,
     args: (repo, rng) => {
       const ref = someBranch(repo, rng);
       return {git: ['log', '--first-parent', '--oneline', ref.name], ours: {tips: [ref.oid], format: 'oneline', firstParent: true}};
     },
   },
-  {name: 'log --graph --all', args: () => ({git: ['log', '--graph', '--all'], ours: {tips: 'all', graph: true}})},
-  {name: 'log -1 --format=%B', args: () => ({git: ['log', '-1', '--format=%B'], ours: {tips: 'HEAD', format: '%B', maxCount: 1}})},
-  {name: "log --format='%h %s%d'", args: () => ({git: ['log', '--format=%h %s%d'], ours: {tips: 'HEAD', format: '%h %s%d'}})},
+  {name: 'log --graph --all', weight: 0.25, args: () => ({git: ['log', '--graph', '--all'], ours: {tips: 'all', graph: true}})},
+  {name: 'log -1 --format=%B', weight: 0.06, args: () => ({git: ['log', '-1', '--format=%B'], ours: {tips: 'HEAD', format: '%B', maxCount: 1}})},
+  {name: "log --format='%h %s%d'", weight: 0.1, args: () => ({git: ['log', '--format=%h %s%d'], ours: {tips: 'HEAD', format: '%h %s%d'}})},
   {
     name: 'log --graph --oneline --first-parent',
+    weight: 0.12,
     args: () => ({git: ['log', '--graph', '--oneline', '--first-parent'], ours: {tips: 'HEAD', graph: true, format: 'oneline', firstParent: true}}),
   },
   {
     name: 'log --all --decorate (medium, date order)',
+    weight: 0.12,
     args: () => ({git: ['log', '--all', '--decorate'], ours: {tips: 'all', decorate: 'short'}}),
   },
   {
     name: 'color: log --graph --oneline --all --decorate',
+    weight: 0.08,
     args: () => ({git: [...COLOR, 'log', '--graph', '--oneline', '--all', '--decorate'], ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short', color: true}}),
   },
   {
+    name: 'ranges: a..b, ^a b c',
+    weight: 0.15,
+    args: (repo, rng) => {
+      const refs = repo.refs.filter((r) => !r.name.startsWith('refs/tags/'));
+      const a = rng.pick(refs);
+      const b = rng.pick(refs);
+      const c = rng.pick(refs);
+      const graph = rng.chance(0.5);
+      const firstParent = rng.chance(0.25);
+      const flags = [...(graph ? ['--graph'] : []), ...(firstParent ? ['--first-parent'] : []), '--oneline'];
+      const options = {graph, firstParent, format: 'oneline'};
+      return rng.chance(0.5)
+        ? {git: ['log', ...flags, `${a.name}..${b.name}`], ours: {...options, tips: [{oid: a.oid, uninteresting: true}, b.oid]}}
+        : {
+            git: ['log', ...flags, b.name, `^${a.name}`, c.name],
+            ours: {...options, tips: [b.oid, {oid: a.oid, uninteresting: true}, c.oid]},
+          };
+    },
+  },
+  {
     name: 'rotating extras',
+    weight: 0.5,
     args: (repo, rng) => {
       const variants: (() => {git: string[]; ours: OursOptions} | null)[] = [
         () => ({git: [...COLOR, 'log', '--graph', '--all', '--decorate'], ours: {tips: 'all', graph: true, decorate: 'short', color: true}}),
@@ -660,6 +693,11 @@ const COMMANDS: Command[] = [
         () => ({git: ['log', '--graph', '--all', '--date=relative', '--decorate'], ours: {tips: 'all', graph: true, date: 'relative', decorate: 'short'}}),
         () => ({git: ['log', '--all', '--pretty=reference'], ours: {tips: 'all', format: 'reference'}}),
         () => ({git: ['log', '--graph', '--all', '--format='], ours: {tips: 'all', graph: true, format: ''}}),
+        () => ({git: ['log', '--graph', '--all', '--pretty=raw'], ours: {tips: 'all', graph: true, format: 'raw'}}),
+        () => ({
+          git: ['log', '--graph', '--oneline', '--decorate', '--all', '--skip=1', '-n', '6'],
+          ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short', skip: 1, maxCount: 6},
+        }),
       ];
       return rng.pick(variants)();
     },
@@ -668,41 +706,69 @@ const COMMANDS: Command[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 200);
+/**
+ * LOG_TEST_HISTORIES=n changes how many histories are built, LOG_TEST_FULL=1 runs every command
+ * on every history (2400 git runs for 200 histories: a minute or more on this machine).
+ */
+const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 180);
+const FULL = Boolean(process.env.LOG_TEST_FULL);
+/** LOG_TEST_SEED=n builds other histories (the report of a failure names its seed). */
+const SEED = Number(process.env.LOG_TEST_SEED ?? 1000);
 let root = '';
 let repos: Repo[] = [];
 let world: World;
 /** For each history, each command's git arguments, options, and git's output. */
 const runs: {repo: Repo; command: string; git: string[]; ours: OursOptions; expected: string}[] = [];
 
-beforeAll(() => {
+/** Runs a shell script; resolves when it exits 0. */
+function runShell(file: string, env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn('bash', [file], {env, stdio: ['ignore', 'ignore', 'pipe']});
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${file} exited ${code}: ${stderr}`))));
+  });
+}
+
+beforeAll(async () => {
   const started = performance.now();
   root = mkdtempSync(path.join(tmpdir(), 'sandbox-git-log-'));
-  const histories = Array.from({length: HISTORIES}, (_, i) => generateHistory(1000 + i));
+  const histories = Array.from({length: HISTORIES}, (_, i) => generateHistory(SEED + i));
   ({repos, world} = buildWorld(root, histories));
-  // Every git command of every history in one shell: one process per git run, each output in a
-  // file of its own (spawning from Node costs several times more per command).
-  let script = '';
-  let k = 0;
+  const built = performance.now();
+  // Every git run in two shells (the machine's two cores), each output in a file of its own:
+  // one process per git run, where spawning each from Node would cost several times more.
+  const scripts = ['', ''];
   const outFile = (n: number) => path.join(root, `out-${n}`);
-  repos.forEach((repo, index) => {
+  for (const repo of repos) {
     const rng = prng(repo.history.seed * 7 + 1);
     for (const command of COMMANDS) {
+      const chosen = rng.next() < command.weight || FULL;
       const args = command.args(repo, rng);
-      if (!args) continue;
+      if (!args || !chosen) continue;
       const quoted = args.git.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-      script += `git --git-dir='${repo.gitDir}' ${quoted} > '${outFile(k)}' 2>&1\n`;
+      scripts[runs.length % 2] += `git --git-dir='${repo.gitDir}' ${quoted} > '${outFile(runs.length)}' 2>&1\n`;
       runs.push({repo, command: command.name, git: args.git, ours: args.ours, expected: ''});
-      k++;
     }
-    void index;
-  });
-  writeFileSync(path.join(root, 'run.sh'), script);
-  execFileSync('bash', [path.join(root, 'run.sh')], {env: {...GIT_ENV, HOME: root}});
+  }
+  await Promise.all(
+    scripts.map((script, i) => {
+      const file = path.join(root, `run-${i}.sh`);
+      writeFileSync(file, script);
+      return runShell(file, {...GIT_ENV, HOME: root});
+    }),
+  );
   runs.forEach((run, n) => {
     run.expected = readFileSync(outFile(n), 'utf8');
   });
-  console.log(`log.test: ${repos.length} histories, ${runs.length} git runs, built in ${Math.round(performance.now() - started)} ms`);
+  const ms = (t: number) => `${Math.round(t)} ms`;
+  console.log(
+    `log.test: ${repos.length} histories (${world.commits.size} commits) built in ${ms(built - started)}, ` +
+      `${runs.length} git runs in ${ms(performance.now() - built)}`,
+  );
 }, 600_000);
 
 afterAll(() => {
@@ -740,4 +806,217 @@ describe('git log against real git 2.39 on random histories', () => {
       if (failures.length) throw new Error(failures.join('\n\n=====\n\n'));
     });
   }
+});
+
+describe('the random histories exercise what the graph draws', () => {
+  it('holds merges, octopus merges, crossings and horizontal routing', () => {
+    const graphs = runs
+      .filter((run) => run.command === 'log --graph --oneline --all --decorate')
+      .map((run) => run.expected)
+      .join('');
+    // Each pattern is a graph.c case: a left-skewed route (`_`, post-merge and collapsing
+    // lines), an octopus (`*-.`), a merge whose parent's line crosses (`|\|`, `|/|`).
+    for (const pattern of ['_', '*-.', '*---.', '|\\|', '|/|', '\\ \\', '/ /', '(HEAD)', 'HEAD -> ', 'tag: ']) {
+      expect(graphs, pattern).toContain(pattern);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The course's lessons, pinned as text: the histories of docs/lessons/*.mdx (```text gitlog```
+// blocks, whose hashes are those of the lesson runner's fixed dates and files). The commits here
+// carry the printed abbreviations as ids, every one at the course's date.
+
+interface PinnedCommit {
+  id: string;
+  parents: string[];
+  subject: string;
+}
+
+function pinned(list: PinnedCommit[]) {
+  const when: Ident = {name: 'Corso Git', email: 'corso@example.com', timestamp: 1795798800, tzMinutes: 60};
+  const commits = new Map<string, CommitInfo>();
+  const oid = (id: string) => id.padEnd(40, '0');
+  for (const c of list) {
+    commits.set(oid(c.id), {
+      oid: oid(c.id),
+      tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+      parents: c.parents.map(oid),
+      author: when,
+      committer: when,
+      message: `${c.subject}\n`,
+    });
+  }
+  return {
+    oid,
+    async log(refs: Record<string, string>, head: string, args: {all?: boolean; tips?: string[]} = {all: true}) {
+      const refList = Object.entries(refs).map(([name, id]) => ({name, oid: oid(id)}));
+      const headBranch = head.startsWith('refs/') ? head : null;
+      const headOid = headBranch ? oid(refs[headBranch] as string) : oid(head);
+      const tips = args.all
+        ? allRefTips(
+            refList.map((r) => ({name: r.name, commit: r.oid})),
+            headOid,
+          )
+        : (args.tips ?? []).map(oid);
+      const entries = await walkLog({tips, readCommit: async (o) => commits.get(o) as CommitInfo, topoOrder: true});
+      return showLog(
+        entries,
+        {format: parseCommitFormat('oneline') as NonNullable<ReturnType<typeof parseCommitFormat>>, graph: true, decorate: true},
+        {abbrev: (o) => o.slice(0, 7), decorations: loadDecorations(refList, {oid: headOid, branch: headBranch})},
+      );
+    },
+  };
+}
+
+describe('the lessons’ logs (git log --graph --oneline --all --decorate)', () => {
+  it('lesson 01: a feature branch that merges develop twice, then merges into develop', async () => {
+    const repo = pinned([
+      {id: 'e83d492', parents: [], subject: 'Initial commit: production e-commerce system'},
+      {id: 'a431ee1', parents: ['e83d492'], subject: 'chore: add shared cart configuration'},
+      {id: '47c55ad', parents: ['a431ee1'], subject: 'feat(cart): add items and quantities'},
+      {id: 'efec2a5', parents: ['47c55ad'], subject: 'feat(cart): compute totals in integer cents'},
+      {id: '6da0a74', parents: ['a431ee1'], subject: 'docs: describe the shared cart configuration'},
+      {id: '2cb46c7', parents: ['efec2a5', '6da0a74'], subject: "Merge branch 'develop' into feature/advanced-cart (README update)"},
+      {id: 'f0b29c1', parents: ['2cb46c7'], subject: 'feat(cart): add percentage and fixed discounts'},
+      {id: '9851fe9', parents: ['6da0a74'], subject: 'chore: cap percentage discounts at 30%'},
+      {id: '39e003f', parents: ['f0b29c1', '9851fe9'], subject: "Merge branch 'develop' into feature/advanced-cart"},
+      {id: '946c73e', parents: ['39e003f'], subject: 'feat(cart): add the cart summary demo'},
+      {id: '17e754f', parents: ['9851fe9', '946c73e'], subject: "Merge branch 'feature/advanced-cart' into develop"},
+    ]);
+    expect(
+      await repo.log({'refs/heads/main': 'e83d492', 'refs/heads/develop': '9851fe9', 'refs/heads/feature/advanced-cart': '39e003f'}, 'refs/heads/feature/advanced-cart'),
+    ).toBe(
+      [
+        '*   39e003f (HEAD -> feature/advanced-cart) Merge branch \'develop\' into feature/advanced-cart',
+        '|\\  ',
+        '| * 9851fe9 (develop) chore: cap percentage discounts at 30%',
+        '* | f0b29c1 feat(cart): add percentage and fixed discounts',
+        "* | 2cb46c7 Merge branch 'develop' into feature/advanced-cart (README update)",
+        '|\\| ',
+        '| * 6da0a74 docs: describe the shared cart configuration',
+        '* | efec2a5 feat(cart): compute totals in integer cents',
+        '* | 47c55ad feat(cart): add items and quantities',
+        '|/  ',
+        '* a431ee1 chore: add shared cart configuration',
+        '* e83d492 (main) Initial commit: production e-commerce system',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      await repo.log({'refs/heads/main': 'e83d492', 'refs/heads/develop': '17e754f', 'refs/heads/feature/advanced-cart': '946c73e'}, 'refs/heads/develop'),
+    ).toBe(
+      [
+        "*   17e754f (HEAD -> develop) Merge branch 'feature/advanced-cart' into develop",
+        '|\\  ',
+        '| * 946c73e (feature/advanced-cart) feat(cart): add the cart summary demo',
+        "| *   39e003f Merge branch 'develop' into feature/advanced-cart",
+        '| |\\  ',
+        '| |/  ',
+        '|/|   ',
+        '* | 9851fe9 chore: cap percentage discounts at 30%',
+        '| * f0b29c1 feat(cart): add percentage and fixed discounts',
+        "| *   2cb46c7 Merge branch 'develop' into feature/advanced-cart (README update)",
+        '| |\\  ',
+        '| |/  ',
+        '|/|   ',
+        '* | 6da0a74 docs: describe the shared cart configuration',
+        '| * efec2a5 feat(cart): compute totals in integer cents',
+        '| * 47c55ad feat(cart): add items and quantities',
+        '|/  ',
+        '* a431ee1 chore: add shared cart configuration',
+        '* e83d492 (main) Initial commit: production e-commerce system',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lesson 02: a hotfix merged into develop, tagged, then a follow-up commit', async () => {
+    const repo = pinned([
+      {id: '2fe6b56', parents: [], subject: 'Initial commit: production e-commerce system'},
+      {id: '2900bc1', parents: ['2fe6b56'], subject: 'WIP: advanced cart system - partial implementation'},
+      {id: '9682e36', parents: ['2900bc1'], subject: 'WIP: new API endpoints structure'},
+      {id: '989c9a1', parents: ['2fe6b56'], subject: 'hotfix: fix payment timeout and add retry logic'},
+      {id: '1b76424', parents: ['989c9a1'], subject: 'test: add hotfix validation test'},
+      {id: 'c8aa0c1', parents: ['1b76424'], subject: 'docs: document payment timeout hotfix'},
+      {id: 'fe77bdc', parents: ['9682e36', 'c8aa0c1'], subject: "Merge branch 'hotfix/payment-timeout-fix' into develop"},
+      {id: 'cfa7ee1', parents: ['fe77bdc'], subject: 'docs: post-incident action plan'},
+    ]);
+    expect(
+      await repo.log({'refs/heads/main': '2fe6b56', 'refs/heads/develop': '9682e36', 'refs/heads/hotfix/payment-timeout-fix': 'c8aa0c1'}, 'refs/heads/hotfix/payment-timeout-fix'),
+    ).toBe(
+      [
+        '* 9682e36 (develop) WIP: new API endpoints structure',
+        '* 2900bc1 WIP: advanced cart system - partial implementation',
+        '| * c8aa0c1 (HEAD -> hotfix/payment-timeout-fix) docs: document payment timeout hotfix',
+        '| * 1b76424 test: add hotfix validation test',
+        '| * 989c9a1 hotfix: fix payment timeout and add retry logic',
+        '|/  ',
+        '* 2fe6b56 (main) Initial commit: production e-commerce system',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      await repo.log({'refs/heads/main': 'c8aa0c1', 'refs/heads/develop': 'cfa7ee1', 'refs/tags/hotfix-v1.0.1': 'c8aa0c1'}, 'refs/heads/develop'),
+    ).toBe(
+      [
+        '* cfa7ee1 (HEAD -> develop) docs: post-incident action plan',
+        "*   fe77bdc Merge branch 'hotfix/payment-timeout-fix' into develop",
+        '|\\  ',
+        '| * c8aa0c1 (tag: hotfix-v1.0.1, main) docs: document payment timeout hotfix',
+        '| * 1b76424 test: add hotfix validation test',
+        '| * 989c9a1 hotfix: fix payment timeout and add retry logic',
+        '* | 9682e36 WIP: new API endpoints structure',
+        '* | 2900bc1 WIP: advanced cart system - partial implementation',
+        '|/  ',
+        '* 2fe6b56 Initial commit: production e-commerce system',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lesson 03: two experiments from develop, one merged, one archived as a tag', async () => {
+    const repo = pinned([
+      {id: '588e228', parents: [], subject: 'Initial commit: product catalogue'},
+      {id: '1fcd1da', parents: ['588e228'], subject: 'feat: export order history for recommendations'},
+      {id: '6e93847', parents: ['1fcd1da'], subject: 'test: add recommendation benchmark harness'},
+      {id: '91fc4a6', parents: ['6e93847'], subject: 'experiment: recommend the most bought products'},
+      {id: '8121729', parents: ['6e93847'], subject: 'experiment: recommend products bought together'},
+      {id: '6aa8338', parents: ['6e93847', '8121729'], subject: "Merge branch 'experiment/recs-co-purchase' into develop"},
+      {id: '2368c9a', parents: ['6aa8338'], subject: 'feat: serve co-purchase recommendations'},
+    ]);
+    expect(
+      await repo.log(
+        {'refs/heads/main': '588e228', 'refs/heads/develop': '6e93847', 'refs/heads/experiment/recs-popularity': '91fc4a6', 'refs/heads/experiment/recs-co-purchase': '8121729'},
+        'refs/heads/experiment/recs-co-purchase',
+      ),
+    ).toBe(
+      [
+        '* 8121729 (HEAD -> experiment/recs-co-purchase) experiment: recommend products bought together',
+        '| * 91fc4a6 (experiment/recs-popularity) experiment: recommend the most bought products',
+        '|/  ',
+        '* 6e93847 (develop) test: add recommendation benchmark harness',
+        '* 1fcd1da feat: export order history for recommendations',
+        '* 588e228 (main) Initial commit: product catalogue',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      await repo.log({'refs/heads/main': '588e228', 'refs/heads/develop': '2368c9a', 'refs/tags/archive/recs-popularity': '91fc4a6'}, 'refs/heads/develop'),
+    ).toBe(
+      [
+        '* 2368c9a (HEAD -> develop) feat: serve co-purchase recommendations',
+        "*   6aa8338 Merge branch 'experiment/recs-co-purchase' into develop",
+        '|\\  ',
+        '| * 8121729 experiment: recommend products bought together',
+        '|/  ',
+        '| * 91fc4a6 (tag: archive/recs-popularity) experiment: recommend the most bought products',
+        '|/  ',
+        '* 6e93847 test: add recommendation benchmark harness',
+        '* 1fcd1da feat: export order history for recommendations',
+        '* 588e228 (main) Initial commit: product catalogue',
+        '',
+      ].join('\n'),
+    );
+  });
 });

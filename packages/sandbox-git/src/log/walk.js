@@ -144,7 +144,7 @@ export async function walkLog(options) {
     if (commit.flags & UNINTERESTING) {
       for (const p of commit.parents) {
         p.flags |= UNINTERESTING;
-        await parse(p);
+        if (!p.info) await parse(p);
         if (p.parents.length > 0) markParentsUninteresting(p);
         if (p.flags & SEEN) continue;
         p.flags |= SEEN;
@@ -153,7 +153,7 @@ export async function walkLog(options) {
       return;
     }
     for (const p of commit.parents) {
-      await parse(p);
+      if (!p.info) await parse(p);
       if (!(p.flags & SEEN)) {
         p.flags |= SEEN;
         insertByDate(p, list);
