@@ -1,8 +1,8 @@
 /**
- * A port of git 2.39's xdiff line diff (xdiff/xprepare.c, xdiffi.c, xhistogram.c, xutils.c):
- * the same records, the same Myers split with the same heuristics, the same histogram LCS and
- * the same hunk sliding (xdl_change_compact with the indent heuristic), so every change lands
- * on the lines where git puts it. Whitespace-ignoring flags are not ported (see README).
+ * A port of git 2.39's xdiff line diff (xdiff/xprepare.c, xdiffi.c, xhistogram.c, xpatience.c,
+ * xutils.c): the same records, the same Myers split with the same heuristics, the same histogram
+ * and patience anchors and the same hunk sliding (xdl_change_compact with the indent heuristic),
+ * so every change lands on the lines where git puts it; with git's whitespace options too.
  *
  * Records are binary strings (one char per byte, see bytes.js), each line with its '\n'.
  * Lines are compared by equivalence class, as xdl_classify_record does: the class number is
