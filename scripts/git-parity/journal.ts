@@ -125,8 +125,9 @@ export function firstDivergence(
     const a = reference[i];
     const b = candidate[i];
     if (!a || !b) {
+      // The script went another way (a block failed or timed out): the command one side never ran.
       const present = (a ?? b)!;
-      return {index: i + 1, command: commandLine(present.argv), what: a ? 'the engine ran fewer commands' : 'the engine ran more commands', expected: a ? 'ran' : '(nothing)', actual: b ? 'ran' : '(nothing)'};
+      return {index: i + 1, command: commandLine(present.argv), what: 'whether it ran', expected: a ? 'ran' : 'not run', actual: b ? 'ran' : 'not run (the script stopped before it)'};
     }
     const command = commandLine(a.argv);
     const fields: [string, string, string][] = [

@@ -5,6 +5,7 @@
  */
 import {readFile, writeFile} from 'node:fs/promises';
 import {createPatch} from 'diff';
+import {describeDivergence, firstDivergence} from '../git-parity/journal';
 import {applyGitlogUpdates, runLesson, type LessonFile, type LessonRun, type RunOptions} from './run';
 
 export interface LessonCheck {
@@ -19,14 +20,30 @@ export interface LessonCheck {
 export async function checkLesson(
   lesson: string,
   files: LessonFile[],
-  options: RunOptions,
+  options: RunOptions & {
+    /**
+     * Also run every locale with the sandbox's git and require the same result as real git for
+     * every command (output, exit code, repository state): the parity of the two engines.
+     */
+    parity?: boolean;
+  },
 ): Promise<LessonCheck> {
   const started = performance.now();
-  // Locales run side by side: each has its own temporary folder.
-  const runs = await Promise.all(files.map((file) => runLesson(file, options)));
-  const failures = runs.flatMap((run) => run.failures);
+  const {parity, ...runOptions} = options;
+  // Locales (and engines) run side by side: each has its own temporary folder.
+  const runs = await Promise.all(files.map((file) => runLesson(file, {...runOptions, journal: parity === true})));
+  const engineRuns = parity ? await Promise.all(files.map((file) => runLesson(file, {blockTimeoutMs: 120_000, ...runOptions, update: false, engine: 'sandbox-git', journal: true}))) : [];
+  const failures = [...runs, ...engineRuns].flatMap((run) => run.failures);
+  for (const [i, engineRun] of engineRuns.entries()) {
+    const reference = runs[i]!;
+    const found = firstDivergence(reference.journal ?? [], engineRun.journal ?? [], {reference: reference.root ?? '', candidate: engineRun.root ?? ''});
+    if (found) failures.push(`${reference.label}: the sandbox's git does not do what real git does at ${describeDivergence(found)}`);
+    else if (engineRun.fingerprint !== reference.fingerprint && engineRun.failures.length === 0) {
+      failures.push(`${reference.label}: the sandbox's git leaves another repository than real git (refs, HEAD, working tree)`);
+    }
+  }
   const report: string[] = [];
-  for (const run of runs) {
+  for (const run of [...runs, ...engineRuns]) {
     report.push(
       `${run.label}: ${run.ran} bash block(s) run, ${run.diagrams} diagram(s) and ${run.gitlogs} gitlog block(s) ` +
         `checked in ${run.ms} ms`,
@@ -35,6 +52,7 @@ export async function checkLesson(
     for (const block of run.blockTimes.filter((b) => b.ms >= 1000)) {
       report.push(`  slow: bash block ${block.index} (line ${block.line}) took ${block.ms} ms`);
     }
+    if (run.journal) report.push(`  ${run.journal.length} git command(s) journaled`);
   }
 
   // Only meaningful when each locale passed on its own: otherwise its failures say more.

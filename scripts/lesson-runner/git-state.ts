@@ -1,20 +1,25 @@
 /** Reads the real repository (with the runner's environment) into a HistoryModel. */
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
+import {engineCommand, REAL_GIT, type EngineName} from '../git-parity/engines';
 import {emptyHistory, type HistoryModel} from './history';
 
 const run = promisify(execFile);
 
 export type Env = Record<string, string>;
 
+/**
+ * Real git, by its own path: the runner reads every repository with it, whichever engine wrote
+ * the repository (and whatever `git` the lesson's PATH holds).
+ */
 export async function git(cwd: string, env: Env, args: string[]): Promise<string> {
-  const {stdout} = await run('git', args, {cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8'});
+  const {stdout} = await run(REAL_GIT, args, {cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8'});
   return stdout;
 }
 
 /** Like `git`, but returns raw bytes (file contents). */
 export async function gitBytes(cwd: string, env: Env, args: string[]): Promise<Buffer> {
-  const {stdout} = await run('git', args, {cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer'});
+  const {stdout} = await run(REAL_GIT, args, {cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer'});
   return stdout;
 }
 
@@ -77,10 +82,15 @@ export async function readGitHistory(cwd: string, env: Env): Promise<HistoryMode
   return history;
 }
 
-/** The graph a learner sees: `git log --graph --oneline --all --decorate`, short decorations. */
-export async function gitLogGraph(cwd: string, env: Env): Promise<string> {
-  const out = await git(cwd, env, ['-c', 'log.decorate=short', 'log', '--graph', '--oneline', '--all', '--decorate']);
-  return normalizeLog(out);
+/**
+ * The graph a learner sees: `git log --graph --oneline --all --decorate`, short decorations,
+ * printed by the engine the lesson runs with (so the sandbox's log is checked against the page).
+ */
+export async function gitLogGraph(cwd: string, env: Env, engine: EngineName = 'git'): Promise<string> {
+  const [command, ...prefix] = engineCommand(engine);
+  const args = [...prefix, '-c', 'log.decorate=short', 'log', '--graph', '--oneline', '--all', '--decorate'];
+  const {stdout} = await run(command!, args, {cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8'});
+  return normalizeLog(stdout);
 }
 
 /** Trailing blanks are invisible and editors strip them: compare logs without them. */

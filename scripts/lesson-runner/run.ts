@@ -11,6 +11,8 @@ import path from 'node:path';
 import {createPatch} from 'diff';
 import type {ReadExample} from '../../src/plugins/remark-examples/expand';
 import type {Phase} from '../../examples/ecommerce/phases/types';
+import type {EngineName} from '../git-parity/engines';
+import {createJournal, readJournal, type JournalEntry} from '../git-parity/journal';
 import {compareHistories} from './compare';
 import {extractLesson, firstLine} from './extract';
 import {checkFinalState, compareFileRecords, fileRecord, phaseSources, repositoryFingerprint} from './final-state';
@@ -75,6 +77,12 @@ export interface LessonRun {
   recordUpdate?: {file: string; text: string};
   /** Refs, HEAD and working tree at the end, to compare locales. */
   fingerprint?: string;
+  /** The engine that ran the lesson's `git` commands. */
+  engine: EngineName;
+  /** With `journal`: every git command the blocks ran, with its result (see git-parity/journal.ts). */
+  journal?: JournalEntry[];
+  /** The run's temporary root (already removed), to normalize paths in journals. */
+  root?: string;
   ms: number;
 }
 
@@ -91,6 +99,13 @@ export interface RunOptions {
   /** Collect `text gitlog` rewrites (and the file record) instead of failing on them. */
   update?: boolean;
   blockTimeoutMs?: number;
+  /**
+   * The `git` the bash blocks run: real git (default) or the sandbox's (`sandbox-git`, put first
+   * on PATH); the runner reads the repository with real git either way.
+   */
+  engine?: EngineName;
+  /** Record every git command (arguments, output, exit code, state after it) for a parity check. */
+  journal?: boolean;
 }
 
 const tail = (text: string, lines: number): string => text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
@@ -163,9 +178,11 @@ function gitlogHint(expected: string, actual: string): string {
 
 export async function runLesson(lessonFile: LessonFile, options: RunOptions): Promise<LessonRun> {
   const started = performance.now();
-  const label = `${lessonFile.lesson} [${lessonFile.locale}]`;
+  const engine = options.engine ?? 'git';
+  const label = `${lessonFile.lesson} [${lessonFile.locale}]${engine === 'git' ? '' : ` (${engine})`}`;
   const result: LessonRun = {
     label,
+    engine,
     locale: lessonFile.locale,
     ran: 0,
     diagrams: 0,
@@ -177,7 +194,11 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
     gitlogUpdates: [],
     ms: 0,
   };
-  const finish = (): LessonRun => ({...result, ms: Math.round(performance.now() - started)});
+  // The same object, so that the journal read on the way out (finally, below) is in it.
+  const finish = (): LessonRun => {
+    result.ms = Math.round(performance.now() - started);
+    return result;
+  };
 
   const mdx = lessonFile.mdx ?? (await readFile(lessonFile.file, 'utf8'));
   let items;
@@ -199,13 +220,19 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
     return finish();
   }
 
-  const tmp = await mkdtemp(path.join(os.tmpdir(), `lesson-${lessonFile.lesson}-${lessonFile.locale}-`));
+  const tmp = await mkdtemp(path.join(os.tmpdir(), `lesson-${lessonFile.lesson}-${lessonFile.locale}-${engine}-`));
+  const journalDir = path.join(tmp, 'journal');
   try {
     const home = path.join(tmp, 'home');
     const work = path.join(tmp, 'work');
     const blocks = path.join(tmp, 'blocks');
     await Promise.all([mkdir(home), mkdir(work), mkdir(blocks)]);
     const env = runnerEnv(options.repoRoot, home);
+    result.root = tmp;
+    if (options.journal || engine !== 'git') {
+      // The shim records each command when asked, and runs the lesson's engine.
+      env.PATH = `${await createJournal(journalDir, engine)}${path.delimiter}${env.PATH}`;
+    }
     const cwdFile = path.join(tmp, 'cwd');
     // Sourced by bash before each block (and only there): remembers where the block ends.
     const bashEnv = path.join(tmp, 'bash-env');
@@ -267,7 +294,7 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
         result.failures.push(`${where}: no git repository exists at this point of the lesson`);
         continue;
       }
-      const actualLog = await gitLogGraph(repo, env);
+      const actualLog = await gitLogGraph(repo, env, engine);
       const expectedLog = normalizeLog(item.text);
       if (actualLog !== expectedLog) {
         if (options.update) {
@@ -337,6 +364,8 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
     }
     return finish();
   } finally {
+    // Failed runs too: the journal is what tells where an engine went another way.
+    if (options.journal) result.journal = await readJournal(journalDir);
     await rm(tmp, {recursive: true, force: true});
   }
 }

@@ -65,7 +65,7 @@ export async function commitDiff(repo, commit, kind) {
   const before = await repo.commitFiles(commit.parents[0]);
   const after = await repo.flattenTree(commit.tree);
   const changes = diffFiles(before, after, {renames: true});
-  if (kind === 'stat') return diffstatText(repo, changes, 'stat');
+  if (kind === 'stat') return diffstatText(repo, changes, 'stat', {summary: false});
   let out = '';
   for (const change of changes) {
     const side = async (/** @type {import('./repo.js').FlatEntry | undefined} */ entry, /** @type {string} */ path) =>

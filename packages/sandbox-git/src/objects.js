@@ -2,9 +2,8 @@
  * Git objects: parsed and serialized here byte for byte as git does (so ids are git's), stored and
  * read through isomorphic-git (loose objects and packfiles, zlib), which is what it is best at.
  */
-import git from 'isomorphic-git';
 import {formatIdent, parseIdent} from './ident.js';
-import {fromUtf8, utf8} from './fs.js';
+import {Files, fromUtf8, utf8} from './fs.js';
 import {sha1Hex} from './sha1.js';
 
 /** @typedef {import('./types.js').CommitInfo} CommitInfo */
@@ -160,34 +159,105 @@ export function serializeTag(tag) {
 }
 
 /**
- * The object database of a repository (its common git dir), with a cache of what was read.
+ * zlib for loose objects: the platform's compression streams by default (browsers, Node);
+ * `bin/git.js` hands in Node's synchronous zlib, which is faster for small objects.
+ * @type {{inflate: (bytes: Uint8Array) => Promise<Uint8Array> | Uint8Array, deflate: (bytes: Uint8Array) => Promise<Uint8Array> | Uint8Array}}
+ */
+let zlibCodec = {inflate: (bytes) => throughStream(bytes, new DecompressionStream('deflate')), deflate: (bytes) => throughStream(bytes, new CompressionStream('deflate'))};
+
+/** @param {typeof zlibCodec} codec */
+export function setZlib(codec) {
+  zlibCodec = codec;
+}
+
+/** @param {Uint8Array} bytes @param {{writable: WritableStream<Uint8Array>, readable: ReadableStream<Uint8Array>}} transform */
+async function throughStream(bytes, transform) {
+  const writer = transform.writable.getWriter();
+  void writer.write(bytes);
+  void writer.close();
+  const reader = transform.readable.getReader();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  return concat(chunks);
+}
+
+/** @param {Uint8Array} bytes @param {'inflate' | 'deflate'} way */
+async function zlib(bytes, way) {
+  return zlibCodec[way](bytes);
+}
+
+/**
+ * isomorphic-git, loaded the first time a packfile is needed (a repository after `git gc` or a
+ * clone). `bin/git.js` hands in Node's faster `require` of it; elsewhere it is imported.
+ * @type {() => Promise<typeof import('isomorphic-git')>}
+ */
+let loadIsomorphicGit = async () => (await import('isomorphic-git')).default;
+
+/** @param {() => Promise<typeof import('isomorphic-git')>} loader */
+export function setIsomorphicGitLoader(loader) {
+  loadIsomorphicGit = loader;
+}
+
+/**
+ * The object database of a repository (its common git dir). Loose objects are read and written
+ * here (zlib through the platform): most commands then never load isomorphic-git, which costs
+ * more than the command itself to start; packed objects are read through isomorphic-git.
  */
 export class ObjectStore {
   /** @param {import('./fs.js').FsLike} fs @param {string} gitdir the common git dir */
   constructor(fs, gitdir) {
     this.fs = fs;
     this.gitdir = gitdir;
+    this.files = new Files(fs);
     /** isomorphic-git's cache (pack indexes). */
     this.cache = {};
     /** @type {Map<string, {type: ObjectType, body: Uint8Array}>} */
     this.read = new Map();
     /** @type {Map<string, string>} */
     this.abbrevs = new Map();
+    /** @type {Promise<boolean> | undefined} */
+    this.packed = undefined;
+  }
+
+  /** @param {string} oid */
+  loosePath(oid) {
+    return `${this.gitdir}/objects/${oid.slice(0, 2)}/${oid.slice(2)}`;
+  }
+
+  /** Whether the repository has packfiles at all. */
+  hasPacks() {
+    this.packed ??= this.files.readdir(`${this.gitdir}/objects/pack`).then((names) => names.some((name) => name.endsWith('.idx')));
+    return this.packed;
   }
 
   /** @param {string} oid @returns {Promise<{type: ObjectType, body: Uint8Array} | undefined>} */
   async get(oid) {
     const cached = this.read.get(oid);
     if (cached) return cached;
-    try {
-      const result = await git.readObject({fs: this.fs, gitdir: this.gitdir, oid, format: 'content', cache: this.cache});
-      const object = {type: /** @type {ObjectType} */ (result.type), body: /** @type {Uint8Array} */ (result.object)};
-      this.read.set(oid, object);
-      return object;
-    } catch (error) {
-      if (/** @type {{code?: string}} */ (error).code === 'NotFoundError') return undefined;
-      throw error;
+    const loose = await this.files.readBytes(this.loosePath(oid));
+    /** @type {{type: ObjectType, body: Uint8Array} | undefined} */
+    let object;
+    if (loose) {
+      const raw = await zlib(loose, 'inflate');
+      const nul = raw.indexOf(0);
+      const [type] = fromUtf8(raw.subarray(0, nul)).split(' ');
+      object = {type: /** @type {ObjectType} */ (type), body: raw.subarray(nul + 1)};
+    } else if (await this.hasPacks()) {
+      const git = await loadIsomorphicGit();
+      try {
+        const result = await git.readObject({fs: this.fs, gitdir: this.gitdir, oid, format: 'content', cache: this.cache});
+        object = {type: /** @type {ObjectType} */ (result.type), body: /** @type {Uint8Array} */ (result.object)};
+      } catch (error) {
+        if (/** @type {{code?: string}} */ (error).code !== 'NotFoundError') throw error;
+      }
     }
+    if (object) this.read.set(oid, object);
+    return object;
   }
 
   /** @param {string} oid */
@@ -198,8 +268,12 @@ export class ObjectStore {
   /** Writes an object (loose, as git does for single objects) and returns its id. @param {ObjectType} type @param {Uint8Array} body */
   async put(type, body) {
     const oid = hashObject(type, body);
-    if (this.read.has(oid)) return oid;
-    await git.writeObject({fs: this.fs, gitdir: this.gitdir, type, object: body, format: 'content', oid});
+    if (this.read.has(oid) || (await this.files.exists(this.loosePath(oid)))) {
+      this.read.set(oid, {type, body});
+      return oid;
+    }
+    const header = utf8(`${type} ${body.length}\0`);
+    await this.files.write(this.loosePath(oid), await zlib(concat([header, body]), 'deflate'));
     this.read.set(oid, {type, body});
     return oid;
   }
@@ -246,29 +320,36 @@ export class ObjectStore {
   }
 
   /**
-   * Every full id starting with `prefix` (loose and packed).
+   * Every full id starting with `prefix` (loose and packed), up to two (enough to tell).
    * @param {string} prefix at least 4 hex digits
    * @returns {Promise<string[]>}
    */
   async expand(prefix) {
-    try {
-      return [await git.expandOid({fs: this.fs, gitdir: this.gitdir, oid: prefix, cache: this.cache})];
-    } catch (error) {
-      const code = /** @type {{code?: string, data?: {matches?: string[]}}} */ (error);
-      if (code.code === 'AmbiguousError') return code.data?.matches ?? [prefix, prefix];
-      if (code.code === 'NotFoundError') return [];
-      throw error;
+    const found = new Set(
+      (await this.files.readdir(`${this.gitdir}/objects/${prefix.slice(0, 2)}`)).map((name) => prefix.slice(0, 2) + name).filter((oid) => oid.startsWith(prefix)),
+    );
+    if (await this.hasPacks()) {
+      const git = await loadIsomorphicGit();
+      try {
+        found.add(await git.expandOid({fs: this.fs, gitdir: this.gitdir, oid: prefix, cache: this.cache}));
+      } catch (error) {
+        const failure = /** @type {{code?: string, data?: {matches?: string[]}}} */ (error);
+        if (failure.code === 'AmbiguousError') for (const oid of failure.data?.matches ?? []) found.add(oid);
+        else if (failure.code !== 'NotFoundError') throw error;
+      }
     }
+    return [...found];
   }
 
   /** git's abbreviation: 7 hex digits, more while another object shares them. @param {string} oid */
   async abbrev(oid, min = 7) {
-    const known = this.abbrevs.get(oid);
+    const key = `${oid}:${min}`;
+    const known = this.abbrevs.get(key);
     if (known) return known;
     let length = min;
     while (length < 40 && (await this.expand(oid.slice(0, length))).length > 1) length++;
     const short = oid.slice(0, length);
-    this.abbrevs.set(oid, short);
+    this.abbrevs.set(key, short);
     return short;
   }
 }

@@ -83,12 +83,13 @@ export function summaryOf(changes) {
 }
 
 /**
- * `--stat` + `--summary` (merge), or `--shortstat` + `--summary` (commit).
- * @param {import('./repo.js').Repository} repo @param {FileChange[]} changes @param {'stat' | 'shortstat'} kind
+ * `--stat` + `--summary` (merge), `--shortstat` + `--summary` (commit), or `--stat` alone (show, log).
+ * @param {import('./repo.js').Repository} repo @param {FileChange[]} changes
+ * @param {'stat' | 'shortstat'} kind @param {{summary?: boolean}} [options] summary: default true
  */
-export async function diffstatText(repo, changes, kind) {
+export async function diffstatText(repo, changes, kind, options = {}) {
   const files = await statFiles(repo, changes);
   const width = repo.ctx.isTTY ? Number(repo.ctx.env.COLUMNS ?? 80) : 80;
   const stat = kind === 'stat' ? formatStat(files, {width}) : formatShortStat(files);
-  return stat + summaryOf(changes);
+  return stat + (options.summary === false ? '' : summaryOf(changes));
 }

@@ -68,7 +68,7 @@ export async function run(run, argv) {
     starts.push(head.oid);
   }
 
-  const format = options.oneline ? parseCommitFormat('oneline') : parseCommitFormat(options.format !== undefined ? `tformat:${options.format}`.replace(/^tformat:(format:|tformat:)/, '$1') : options.pretty === true ? undefined : options.pretty);
+  const format = options.oneline ? parseCommitFormat('oneline') : parseCommitFormat(options.format ?? (options.pretty === true ? undefined : options.pretty));
   if (!format) fatal(`invalid --pretty format: ${options.format ?? options.pretty}`);
   const dateMode = options.date === undefined ? undefined : parseDateMode(options.date);
   if (options.date !== undefined && !dateMode) fatal(`unknown date format ${options.date}`);
