@@ -9,6 +9,8 @@
  * lines with the commit's text as log-tree.c does.
  */
 
+import {parseColor} from './format.js';
+
 /** color.c: column_colors_ansi, the colours of the graph's columns; the last one is the reset. */
 export const COLUMN_COLORS_ANSI = [
   '\x1b[31m',
@@ -25,6 +27,23 @@ export const COLUMN_COLORS_ANSI = [
   '\x1b[1;36m',
   '\x1b[m',
 ];
+
+/**
+ * graph.c: parse_graph_colors_config: `log.graphColors` (comma-separated colours, an invalid one
+ * skipped, as git skips it with a warning) as the column colours, the reset last.
+ * @param {string} value
+ * @returns {string[]}
+ */
+export function parseGraphColors(value) {
+  /** @type {string[]} */
+  const colors = [];
+  for (const part of value.split(',')) {
+    const color = parseColor(part);
+    if (color !== null) colors.push(color);
+  }
+  colors.push(COLUMN_COLORS_ANSI[COLUMN_COLORS_ANSI.length - 1] ?? '\x1b[m');
+  return colors;
+}
 
 // enum graph_state
 const GRAPH_PADDING = 0;

@@ -11,7 +11,7 @@
  * );
  */
 export {allRefTips, walkLog} from './walk.js';
-export {GitGraph, COLUMN_COLORS_ANSI} from './graph.js';
+export {GitGraph, COLUMN_COLORS_ANSI, parseGraphColors} from './graph.js';
 export {commitSubject, formatCommitMessage, parseColor, parseCommitFormat, parseDateMode, prettyPrintCommit, showDate} from './format.js';
 export {formatDecorations, loadDecorations, prettifyRefname} from './decorate.js';
 export {showLog} from './log-tree.js';

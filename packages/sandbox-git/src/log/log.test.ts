@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommitInfo, Ident} from '../types.js';
 import {loadDecorations, type DecoratedRef, type Decorations} from './decorate.js';
 import {parseCommitFormat, parseDateMode, type FormatContext} from './format.js';
+import {parseGraphColors} from './graph.js';
 import {showLog} from './log-tree.js';
 import {allRefTips, walkLog, type StartPoint} from './walk.js';
 
@@ -56,6 +57,8 @@ interface ModelHistory {
   commits: ModelCommit[];
   branches: Map<string, number>;
   remotes: Map<string, number>;
+  /** Refs outside heads, remotes and tags (full names): `--all` walks them, `--decorate` shows the stash only. */
+  others: Map<string, number>;
   tags: ModelTag[];
   head: {branch: string} | {detached: number};
   /** What the history was built from, for a failure report. */
@@ -116,6 +119,7 @@ function generateHistory(seed: number): ModelHistory {
   const commits: ModelCommit[] = [];
   const branches = new Map<string, number>();
   const remotes = new Map<string, number>();
+  const others = new Map<string, number>();
   const tags: ModelTag[] = [];
   const script: string[] = [];
   let head: {branch: string} | {detached: number} = {branch: 'main'};
@@ -151,11 +155,13 @@ function generateHistory(seed: number): ModelHistory {
   branches.set('main', commit([]));
   script.push('commit (root) on main');
   /** Branches whose tips `current` does not contain, in a shuffled order. */
-  const mergeable = (current: number) =>
-    [...branches.entries()]
-      .filter(([name, tip]) => (!('branch' in head) || name !== head.branch) && !ancestors(current).has(tip))
+  const mergeable = (current: number) => {
+    const contained = ancestors(current);
+    return [...branches.entries()]
+      .filter(([name, tip]) => (!('branch' in head) || name !== head.branch) && !contained.has(tip))
       .map(([name, tip]) => ({name, tip, key: rng.next()}))
       .sort((a, b) => a.key - b.key);
+  };
   const ops = [
     ['commit', 34],
     ['branch', 12],
@@ -170,6 +176,7 @@ function generateHistory(seed: number): ModelHistory {
     ['remote', 3],
     ['delete', 2],
     ['reset', 3],
+    ['other-ref', 2],
   ] as const;
   const total = ops.reduce((sum, [, weight]) => sum + weight, 0);
   const steps = rng.pick([4, 10, 20, 35, 50, 70, 100]);
@@ -262,6 +269,17 @@ function generateHistory(seed: number): ModelHistory {
       remotes.set(`origin/${name}`, branches.get(name) as number);
       if (rng.chance(0.3)) remotes.set('upstream/x', 1 + rng.int(commits.length));
       script.push(`push origin ${name}`);
+    } else if (op === 'other-ref') {
+      // git stash's two commits (the index, then the work tree as a merge), or a ref that
+      // --all walks and the decorations leave out.
+      const name = rng.pick(['refs/stash', 'refs/original/refs/heads/main', 'refs/wip/x']);
+      if (name === 'refs/stash') {
+        const index = commit([current]);
+        others.set(name, commit([current, index]));
+      } else {
+        others.set(name, rng.chance(0.5) ? current : commit([current]));
+      }
+      script.push(`update-ref ${name}`);
     } else if (op === 'delete' && otherBranches.length > 1) {
       const name = rng.pick(otherBranches);
       branches.delete(name);
@@ -274,7 +292,7 @@ function generateHistory(seed: number): ModelHistory {
       }
     }
   }
-  return {seed, dates, commits, branches, remotes, tags, head, script};
+  return {seed, dates, commits, branches, remotes, others, tags, head, script};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,6 +463,7 @@ function buildWorld(root: string, histories: ModelHistory[]) {
     const refs: {name: string; oid: string}[] = [];
     for (const [name, mark] of history.branches) refs.push({name: `refs/heads/${name}`, oid: markOid.get(mark) as string});
     for (const [name, mark] of history.remotes) refs.push({name: `refs/remotes/${name}`, oid: markOid.get(mark) as string});
+    for (const [name, mark] of history.others) refs.push({name, oid: markOid.get(mark) as string});
     const tagOids: string[] = [];
     for (const tag of history.tags) {
       const targetOid = 'commit' in tag.target ? (markOid.get(tag.target.commit) as string) : (tagOids[tag.target.tag] as string);
@@ -514,6 +533,7 @@ interface OursOptions {
   skip?: number;
   reverse?: boolean;
   date?: string;
+  graphColors?: string;
 }
 
 interface Command {
@@ -583,11 +603,86 @@ async function runOurs(world: World, repo: Repo, o: OursOptions) {
     now: NOW,
     ...(dateMode ? {dateMode} : {}),
   };
-  return showLog(entries, {format, graph, decorate: Boolean(o.decorate), ...(o.abbrevCommit ? {abbrevCommit: true} : {})}, ctx);
+  return showLog(
+    entries,
+    {
+      format,
+      graph,
+      decorate: Boolean(o.decorate),
+      ...(o.abbrevCommit ? {abbrevCommit: true} : {}),
+      ...(o.graphColors ? {graphColors: parseGraphColors(o.graphColors)} : {}),
+    },
+    ctx,
+  );
 }
 
 const COLOR = ['-c', 'color.ui=always'];
+/** log.graphColors: named, bright, 256 and RGB colours with attributes. */
+const GRAPH_COLORS = 'red, bold blue,#ff8000,200 ul, brightgreen';
 const someBranch = (repo: Repo, rng: Rng) => rng.pick(repo.refs.filter((r) => r.name.startsWith('refs/heads/')));
+
+/**
+ * Less common options, each on a few histories (all of them with LOG_TEST_FULL=1): the walk's
+ * other orders and limits, the other formats and dates, ranges with the graph, colours.
+ */
+const EXTRAS: [string, Command['args']][] = [
+  ['color: log --graph --all --decorate', () => ({git: [...COLOR, 'log', '--graph', '--all', '--decorate'], ours: {tips: 'all', graph: true, decorate: 'short', color: true}})],
+  ['log --topo-order --oneline --all', () => ({git: ['log', '--topo-order', '--oneline', '--all'], ours: {tips: 'all', topoOrder: true, format: 'oneline'}})],
+  ['log --date-order --graph --oneline --all', () => ({git: ['log', '--date-order', '--graph', '--oneline', '--all'], ours: {tips: 'all', graph: true, sortOrder: 'date', format: 'oneline'}})],
+  ['log --author-date-order --oneline --all --decorate=full', () => ({
+    git: ['log', '--author-date-order', '--oneline', '--all', '--decorate=full'],
+    ours: {tips: 'all', topoOrder: true, sortOrder: 'author-date', format: 'oneline', decorate: 'full'},
+  })],
+  ['log --all --skip=2 -n 4 --oneline', () => ({git: ['log', '--all', '--skip=2', '-n', '4', '--oneline'], ours: {tips: 'all', skip: 2, maxCount: 4, format: 'oneline'}})],
+  ['log --all --reverse --format=%h %p %t', () => ({git: ['log', '--all', '--reverse', '--format=%h %p %t'], ours: {tips: 'all', reverse: true, format: '%h %p %t'}})],
+  ['log --graph --oneline --decorate a..b', (repo, rng) => {
+    const a = someBranch(repo, rng);
+    const b = someBranch(repo, rng);
+    return {
+      git: ['log', '--graph', '--oneline', '--decorate', `${a.name}..${b.name}`],
+      ours: {tips: [{oid: a.oid, uninteresting: true}, b.oid], graph: true, format: 'oneline', decorate: 'short'},
+    };
+  }],
+  ['log --oneline --all ^a', (repo, rng) => {
+    const a = someBranch(repo, rng);
+    return {git: ['log', '--oneline', '--all', `^${a.name}`], ours: {tips: 'all', more: [{oid: a.oid, uninteresting: true}], format: 'oneline'}};
+  }],
+  ['log --all --pretty=fuller --date=iso --abbrev-commit', () => ({
+    git: ['log', '--all', '--pretty=fuller', '--date=iso', '--abbrev-commit'],
+    ours: {tips: 'all', format: 'fuller', date: 'iso', abbrevCommit: true},
+  })],
+  ['log --graph --pretty=short --all', () => ({git: ['log', '--graph', '--pretty=short', '--all'], ours: {tips: 'all', graph: true, format: 'short'}})],
+  ['log --pretty=full --date=rfc --first-parent', () => ({git: ['log', '--pretty=full', '--date=rfc', '--first-parent'], ours: {tips: 'HEAD', format: 'full', firstParent: true, date: 'rfc'}})],
+  ['color: log --graph --all --format=%C(auto)…', () => ({
+    git: [...COLOR, 'log', '--graph', '--all', '--format=%C(auto)%h%d %s %Cred%an%Creset %C(bold blue)<%ae>%C(reset) %C(yellow ul)%cr'],
+    ours: {tips: 'all', graph: true, color: true, format: '%C(auto)%h%d %s %Cred%an%Creset %C(bold blue)<%ae>%C(reset) %C(yellow ul)%cr'},
+  })],
+  ['log --all --format=format:<every placeholder>', () => ({
+    git: ['log', '--all', '--format=format:%H%n%P%n%an <%ae> %al|%ad|%aD|%ai|%aI|%at|%as%n%cn %cd %ci %cI %cs%n[%s]%n%f%n%-b%+D% d%x09%m%%%z'],
+    ours: {tips: 'all', format: 'format:%H%n%P%n%an <%ae> %al|%ad|%aD|%ai|%aI|%at|%as%n%cn %cd %ci %cI %cs%n[%s]%n%f%n%-b%+D% d%x09%m%%%z'},
+  })],
+  ['log --graph --all --format=%h%n%b', () => ({git: ['log', '--graph', '--all', '--format=%h%n%b'], ours: {tips: 'all', graph: true, format: '%h%n%b'}})],
+  ['log --graph --all --format=format:%s', () => ({git: ['log', '--graph', '--all', '--format=format:%s'], ours: {tips: 'all', graph: true, format: 'format:%s'}})],
+  ['log --graph --all --date=relative --decorate', () => ({git: ['log', '--graph', '--all', '--date=relative', '--decorate'], ours: {tips: 'all', graph: true, date: 'relative', decorate: 'short'}})],
+  ['log --all --pretty=reference', () => ({git: ['log', '--all', '--pretty=reference'], ours: {tips: 'all', format: 'reference'}})],
+  ['log --graph --all --format=', () => ({git: ['log', '--graph', '--all', '--format='], ours: {tips: 'all', graph: true, format: ''}})],
+  ['log --graph --all --pretty=raw', () => ({git: ['log', '--graph', '--all', '--pretty=raw'], ours: {tips: 'all', graph: true, format: 'raw'}})],
+  ['color: -c log.graphColors=… log --graph --oneline --all', () => ({
+    git: [...COLOR, '-c', `log.graphColors=${GRAPH_COLORS}`, 'log', '--graph', '--oneline', '--all'],
+    ours: {tips: 'all', graph: true, format: 'oneline', color: true, graphColors: GRAPH_COLORS},
+  })],
+  ['log --all --date=short --format=%ad %cd|%h', () => ({
+    git: ['log', '--all', '--date=short', '--format=%ad %cd|%h'],
+    ours: {tips: 'all', date: 'short', format: '%ad %cd|%h'},
+  })],
+  ['log --first-parent --date=raw', () => ({git: ['log', '--first-parent', '--date=raw'], ours: {tips: 'HEAD', firstParent: true, date: 'raw'}})],
+  ['log --all --date=unix --format=%ad', () => ({git: ['log', '--all', '--date=unix', '--format=%ad'], ours: {tips: 'all', date: 'unix', format: '%ad'}})],
+  ['log --all --date=iso-strict --pretty=fuller', () => ({git: ['log', '--all', '--date=iso-strict', '--pretty=fuller'], ours: {tips: 'all', date: 'iso-strict', format: 'fuller'}})],
+  ['log --graph --oneline --decorate --all --skip=1 -n 6', () => ({
+    git: ['log', '--graph', '--oneline', '--decorate', '--all', '--skip=1', '-n', '6'],
+    ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short', skip: 1, maxCount: 6},
+  })],
+];
 
 const COMMANDS: Command[] = [
   {
@@ -648,60 +743,7 @@ const COMMANDS: Command[] = [
           };
     },
   },
-  {
-    name: 'rotating extras',
-    weight: 0.5,
-    args: (repo, rng) => {
-      const variants: (() => {git: string[]; ours: OursOptions} | null)[] = [
-        () => ({git: [...COLOR, 'log', '--graph', '--all', '--decorate'], ours: {tips: 'all', graph: true, decorate: 'short', color: true}}),
-        () => ({git: ['log', '--topo-order', '--oneline', '--all'], ours: {tips: 'all', topoOrder: true, format: 'oneline'}}),
-        () => ({git: ['log', '--date-order', '--graph', '--oneline', '--all'], ours: {tips: 'all', graph: true, sortOrder: 'date', format: 'oneline'}}),
-        () => ({
-          git: ['log', '--author-date-order', '--oneline', '--all', '--decorate=full'],
-          ours: {tips: 'all', topoOrder: true, sortOrder: 'author-date', format: 'oneline', decorate: 'full'},
-        }),
-        () => ({git: ['log', '--all', '--skip=2', '-n', '4', '--oneline'], ours: {tips: 'all', skip: 2, maxCount: 4, format: 'oneline'}}),
-        () => ({git: ['log', '--all', '--reverse', '--format=%h %p %t'], ours: {tips: 'all', reverse: true, format: '%h %p %t'}}),
-        () => {
-          const a = someBranch(repo, rng);
-          const b = someBranch(repo, rng);
-          return {
-            git: ['log', '--graph', '--oneline', '--decorate', `${a.name}..${b.name}`],
-            ours: {tips: [{oid: a.oid, uninteresting: true}, b.oid], graph: true, format: 'oneline', decorate: 'short'},
-          };
-        },
-        () => {
-          const a = someBranch(repo, rng);
-          return {git: ['log', '--oneline', '--all', `^${a.name}`], ours: {tips: 'all', more: [{oid: a.oid, uninteresting: true}], format: 'oneline'}};
-        },
-        () => ({
-          git: ['log', '--all', '--pretty=fuller', '--date=iso', '--abbrev-commit'],
-          ours: {tips: 'all', format: 'fuller', date: 'iso', abbrevCommit: true},
-        }),
-        () => ({git: ['log', '--graph', '--pretty=short', '--all'], ours: {tips: 'all', graph: true, format: 'short'}}),
-        () => ({git: ['log', '--pretty=full', '--date=rfc', '--first-parent'], ours: {tips: 'HEAD', format: 'full', firstParent: true, date: 'rfc'}}),
-        () => ({
-          git: [...COLOR, 'log', '--graph', '--all', '--format=%C(auto)%h%d %s %Cred%an%Creset %C(bold blue)<%ae>%C(reset) %C(yellow ul)%cr'],
-          ours: {tips: 'all', graph: true, color: true, format: '%C(auto)%h%d %s %Cred%an%Creset %C(bold blue)<%ae>%C(reset) %C(yellow ul)%cr'},
-        }),
-        () => ({
-          git: ['log', '--all', '--format=format:%H%n%P%n%an <%ae> %al|%ad|%aD|%ai|%aI|%at|%as%n%cn %cd %ci %cI %cs%n[%s]%n%f%n%-b%+D% d%x09%m%%%z'],
-          ours: {tips: 'all', format: 'format:%H%n%P%n%an <%ae> %al|%ad|%aD|%ai|%aI|%at|%as%n%cn %cd %ci %cI %cs%n[%s]%n%f%n%-b%+D% d%x09%m%%%z'},
-        }),
-        () => ({git: ['log', '--graph', '--all', '--format=%h%n%b'], ours: {tips: 'all', graph: true, format: '%h%n%b'}}),
-        () => ({git: ['log', '--graph', '--all', '--format=format:%s'], ours: {tips: 'all', graph: true, format: 'format:%s'}}),
-        () => ({git: ['log', '--graph', '--all', '--date=relative', '--decorate'], ours: {tips: 'all', graph: true, date: 'relative', decorate: 'short'}}),
-        () => ({git: ['log', '--all', '--pretty=reference'], ours: {tips: 'all', format: 'reference'}}),
-        () => ({git: ['log', '--graph', '--all', '--format='], ours: {tips: 'all', graph: true, format: ''}}),
-        () => ({git: ['log', '--graph', '--all', '--pretty=raw'], ours: {tips: 'all', graph: true, format: 'raw'}}),
-        () => ({
-          git: ['log', '--graph', '--oneline', '--decorate', '--all', '--skip=1', '-n', '6'],
-          ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short', skip: 1, maxCount: 6},
-        }),
-      ];
-      return rng.pick(variants)();
-    },
-  },
+  ...EXTRAS.map(([name, args]) => ({name, weight: 0.025, args})),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -710,7 +752,7 @@ const COMMANDS: Command[] = [
  * LOG_TEST_HISTORIES=n changes how many histories are built, LOG_TEST_FULL=1 runs every command
  * on every history (2400 git runs for 200 histories: a minute or more on this machine).
  */
-const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 180);
+const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 160);
 const FULL = Boolean(process.env.LOG_TEST_FULL);
 /** LOG_TEST_SEED=n builds other histories (the report of a failure names its seed). */
 const SEED = Number(process.env.LOG_TEST_SEED ?? 1000);
@@ -737,6 +779,7 @@ beforeAll(async () => {
   const started = performance.now();
   root = mkdtempSync(path.join(tmpdir(), 'sandbox-git-log-'));
   const histories = Array.from({length: HISTORIES}, (_, i) => generateHistory(SEED + i));
+  const generated = performance.now();
   ({repos, world} = buildWorld(root, histories));
   const built = performance.now();
   // Every git run in two shells (the machine's two cores), each output in a file of its own:
@@ -766,7 +809,8 @@ beforeAll(async () => {
   });
   const ms = (t: number) => `${Math.round(t)} ms`;
   console.log(
-    `log.test: ${repos.length} histories (${world.commits.size} commits) built in ${ms(built - started)}, ` +
+    `log.test: ${repos.length} histories (${world.commits.size} commits) generated in ${ms(generated - started)}, ` +
+      `built in ${ms(built - generated)}, ` +
       `${runs.length} git runs in ${ms(performance.now() - built)}`,
   );
 }, 600_000);
@@ -816,7 +860,7 @@ describe('the random histories exercise what the graph draws', () => {
       .join('');
     // Each pattern is a graph.c case: a left-skewed route (`_`, post-merge and collapsing
     // lines), an octopus (`*-.`), a merge whose parent's line crosses (`|\|`, `|/|`).
-    for (const pattern of ['_', '*-.', '*---.', '|\\|', '|/|', '\\ \\', '/ /', '(HEAD)', 'HEAD -> ', 'tag: ']) {
+    for (const pattern of ['_', '*-.', '*---.', '|\\|', '|/|', '\\ \\', '/ /', '(HEAD)', 'HEAD -> ', 'tag: ', 'origin/', 'refs/stash']) {
       expect(graphs, pattern).toContain(pattern);
     }
   });
