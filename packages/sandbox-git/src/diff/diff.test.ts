@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {checkFile} from './check.js';
+import {formatCombinedDiff, type CombinedOptions} from './combined.js';
 import {formatNumstat, formatShortStat, formatStat, formatSummary, statFile, type StatFile, type SummaryEntry} from './stat.js';
 import {CODE, MEDIUM, Rng, STYLES, joinLines, lines, mutate} from './testkit.js';
 import {formatFileDiff, formatHunks, type UnifiedOptions} from './unified.js';
@@ -407,6 +408,35 @@ describe('the course files', () => {
     const s = statFile({path: 'a', content: a}, {path: 'b', content: b});
     expect(`${s?.added}\t${s?.deleted}\t`).toBe(numstat.slice(0, numstat.lastIndexOf('\t') + 1));
   });
+
+  it("lesson 01's resolved merge of cartConfig.js, as git show prints it (diff --cc)", () => {
+    const cart = (name: string) => read(`feature/cart/${name}`);
+    const [base, feature, develop, resolved] = ['cartConfig.base.js', 'cartConfig.feature.js', 'cartConfig.develop.js', 'cartConfig.resolved.js'].map(cart) as [Buffer, Buffer, Buffer, Buffer];
+    const dir = mkdtempSync(join(root, 'course-merge-'));
+    git(dir, ['init', '-q']);
+    const path = 'src/cart/cartConfig.js';
+    const commit = (ref: string, mark: number, content: Buffer, parents: number[]) =>
+      Buffer.concat([
+        Buffer.from(`commit ${ref}\nmark :${mark}\ncommitter T <t@example.com> 1700000000 +0000\ndata 0\n${parents.map((p, i) => `${i ? 'merge' : 'from'} :${p}\n`).join('')}M 100644 inline ${path}\ndata ${content.length}\n`),
+        content,
+        Buffer.from('\n\n'),
+      ]);
+    const stream = Buffer.concat([
+      commit('refs/heads/develop', 1, base, []),
+      commit('refs/heads/feature', 2, feature, [1]),
+      commit('refs/heads/develop', 3, develop, [1]),
+      commit('refs/heads/merged', 4, resolved, [2, 3]),
+    ]);
+    expect(spawnSync('git', ['fast-import', '--quiet'], {cwd: dir, env: env(), input: stream}).status).toBe(0);
+    const out = git(dir, ['show', '--format=', 'merged']).out;
+    expect(out).toMatch(/^diff --cc src\/cart\/cartConfig.js\n/);
+    const abbrev = (content: Buffer) => blobId(content).slice(0, 7);
+    const ours = formatCombinedDiff(path, {mode: 0o100644, content: resolved, oid: abbrev(resolved)}, [
+      {mode: 0o100644, content: feature, oid: abbrev(feature)},
+      {mode: 0o100644, content: develop, oid: abbrev(develop)},
+    ]);
+    expect(latin1(ours)).toBe(out);
+  });
 });
 
 describe('hunk headers: the function name git finds (no diff driver)', () => {
@@ -451,6 +481,99 @@ describe('hunk headers: the function name git finds (no diff driver)', () => {
     expect(pieces[1]).toContain(`@@ ${'y'.repeat(78)}\xc3\xa8\n`);
     expect(pieces[2]).toContain('@@ caff\n');
     expect(pieces[10]).toMatch(/@@ fn second\n/);
+  });
+});
+
+describe('combined diffs of merge commits (git show) against git 2.39', () => {
+  it('--cc, -c and --cc -U1, with two and three parents', () => {
+    const rng = new Rng(31);
+    interface Path {
+      path: string;
+      result: Uint8Array | null;
+      parents: (Uint8Array | null)[];
+      modes: number[];
+      mode: number;
+    }
+    const make = (numParent: number, count: number) => {
+      const paths: Path[] = [];
+      for (let i = 0; i < count; i++) {
+        const pool = rng.pick(STYLES);
+        const base = lines(rng, pool, rng.int(30));
+        const parents = Array.from({length: numParent}, () => mutate(rng, base, pool));
+        // The resolution: one parent's version edited, often with a block of another's.
+        let result = mutate(rng, rng.pick(parents), pool);
+        if (rng.chance(0.5)) {
+          const other = rng.pick(parents);
+          const at = rng.int(other.length + 1);
+          result.splice(rng.int(result.length + 1), rng.int(3), ...other.slice(at, at + 1 + rng.int(4)));
+        }
+        if (rng.chance(0.1)) result = [...(parents[0] as string[])];
+        const eol = rng.chance(0.1) ? '\r\n' : '\n';
+        const bytes = (ls: string[]) => Buffer.from(joinLines(rng, ls, eol, !rng.chance(0.15)), 'latin1');
+        const p: Path = {
+          path: `m${String(i).padStart(4, '0')}`,
+          result: rng.chance(0.03) ? null : bytes(result),
+          parents: parents.map((ls) => (rng.chance(0.04) ? null : bytes(ls))),
+          modes: parents.map(() => (rng.chance(0.05) ? 0o100755 : 0o100644)),
+          mode: rng.chance(0.05) ? 0o100755 : 0o100644,
+        };
+        if (p.result && rng.chance(0.02)) p.result = Buffer.concat([p.result, Buffer.from('\0')]);
+        paths.push(p);
+      }
+      return paths;
+    };
+    const dir = mkdtempSync(join(root, 'combined-'));
+    git(dir, ['init', '-q']);
+    const sets = [make(2, 500), make(3, 120)];
+    const stream: Buffer[] = [];
+    let mark = 0;
+    const commit = (ref: string, entries: [string, number, Uint8Array | null][], parents: number[]) => {
+      stream.push(Buffer.from(`commit ${ref}\nmark :${++mark}\ncommitter T <t@example.com> 1700000000 +0000\ndata 0\n`));
+      parents.forEach((p, i) => stream.push(Buffer.from(`${i ? 'merge' : 'from'} :${p}\n`)));
+      stream.push(Buffer.from('deleteall\n'));
+      for (const [path, mode, content] of entries) {
+        if (content) stream.push(Buffer.from(`M ${mode.toString(8)} inline ${path}\ndata ${content.length}\n`), Buffer.from(content), Buffer.from('\n'));
+      }
+      stream.push(Buffer.from('\n'));
+      return mark;
+    };
+    sets.forEach((paths, s) => {
+      const parentMarks = (paths[0] as Path).parents.map((_, n) => commit(`refs/heads/s${s}p${n}`, paths.map((p) => [p.path, p.modes[n] as number, p.parents[n] ?? null]), []));
+      commit(`refs/heads/s${s}`, paths.map((p) => [p.path, p.mode, p.result]), parentMarks);
+    });
+    expect(spawnSync('git', ['fast-import', '--quiet'], {cwd: dir, env: env(), input: Buffer.concat(stream)}).status).toBe(0);
+
+    const same = (a: Uint8Array | null, b: Uint8Array | null) => (a === null ? b === null : b !== null && latin1(a) === latin1(b));
+    for (const [s, paths] of sets.entries()) {
+      // git lists the paths that differ from every parent.
+      const listed = paths.filter((p) => p.parents.every((q, n) => !same(q, p.result) || (q !== null && p.result !== null && p.modes[n] !== p.mode)));
+      for (const [flags, options] of [
+        [[], {}],
+        [['-c'], {dense: false}],
+        [['--cc', '-U1'], {context: 1}],
+      ] as [string[], CombinedOptions][]) {
+        const out = git(dir, ['show', '--format=', '--full-index', '--no-renames', ...flags, `s${s}`]).out;
+        const ours = listed.map((p) =>
+          latin1(
+            formatCombinedDiff(
+              p.path,
+              p.result && {mode: p.mode, content: p.result, oid: blobId(p.result)},
+              p.parents.map((q, n) => q && {mode: p.modes[n] as number, content: q, oid: blobId(q)}),
+              options,
+            ),
+          ),
+        );
+        const pieces = out.split(/(?=^diff --(?:cc|combined) )/m).filter((x) => x.length);
+        const gitByPath = new Map(pieces.map((x) => [/^diff --(?:cc|combined) (.*)$/m.exec(x)?.[1], x]));
+        const problems = listed
+          .map((p, i) => ({p, ours: ours[i] as string, git: gitByPath.get(p.path) ?? ''}))
+          .filter((x) => x.ours !== x.git)
+          .slice(0, 2)
+          .map((x) => `${flags.join(' ')} ${x.p.path}\nresult=${show(x.p.result)}\n${x.p.parents.map((q, n) => `parent ${n}=${show(q)}`).join('\n')}\n--- git\n${x.git}\n--- ours\n${x.ours}`);
+        expect(problems.join('\n\n')).toBe('');
+        expect(ours.filter(Boolean).length).toBe(pieces.length);
+      }
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 
 export {binaryToBytes, isBinaryContent, quoteCStyle, toBinary} from './bytes.js';
 export {checkFile, parseWhitespaceRule, WS_DEFAULT_RULE} from './check.js';
+export {formatCombinedDiff} from './combined.js';
 export {MERGE_FILE_OPTIONS, mergeContents, XDL_MERGE_EAGER, XDL_MERGE_MINIMAL, XDL_MERGE_ZEALOUS, XDL_MERGE_ZEALOUS_ALNUM} from './merge.js';
 export {formatNumstat, formatShortStat, formatStat, formatSummary, prettyRename, statFile, summaryLine} from './stat.js';
 export {fileDiffBinary, formatFileDiff, formatHunks, modeString} from './unified.js';
