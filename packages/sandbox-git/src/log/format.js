@@ -7,7 +7,7 @@
  */
 
 import {COLOR_COMMIT, COLOR_RESET, formatDecorations} from './decorate.js';
-import {utf8Width} from './unicode-width.js';
+import {gitWcwidth, utf8Width} from './unicode-width.js';
 
 /** @typedef {import('../types.js').CommitInfo} CommitInfo */
 /** @typedef {import('../types.js').Ident} Ident */
@@ -36,6 +36,7 @@ import {utf8Width} from './unicode-width.js';
  * @property {boolean} [color]  `color.ui=always`: `%C(auto)`, `%Cred`... take effect.
  * @property {DateMode} [dateMode]  `--date`.
  * @property {number} [now]  Seconds since the epoch, for relative dates; the clock by default.
+ * @property {number} [graphWidth]  The graph's width left of the text (`%<|(N)` counts it).
  */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -430,6 +431,77 @@ export function parseColor(value) {
   return `\x1b[${params.join(';')}m`;
 }
 
+/** pretty.c: FORMATTING_LIMIT, the widest padding git accepts. */
+const FORMATTING_LIMIT = 16 * 1024;
+
+/**
+ * utf8.c: display_mode_esc_sequence_len: the length of the colour code at `i`, or 0.
+ * @param {string} s
+ * @param {number} i
+ */
+function escapeLength(s, i) {
+  const m = /^\x1b\[[0-9;]*m/.exec(s.slice(i, i + 64));
+  return m ? m[0].length : 0;
+}
+
+/**
+ * utf8.c: utf8_strnwidth(…, skip_ansi): the columns a string takes, colour codes and control
+ * characters taking none.
+ * @param {string} s
+ */
+function displayWidth(s) {
+  let width = 0;
+  for (let i = 0; i < s.length; ) {
+    const skip = escapeLength(s, i);
+    if (skip) {
+      i += skip;
+      continue;
+    }
+    const cp = /** @type {number} */ (s.codePointAt(i));
+    const w = gitWcwidth(cp);
+    if (w > 0) width += w;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * utf8.c: strbuf_utf8_replace: the glyphs starting in columns [pos, pos + width) become `subst`
+ * (once); colour codes stay.
+ * @param {string} s
+ * @param {number} pos
+ * @param {number} width
+ * @param {string} subst
+ */
+function utf8Replace(s, pos, width, subst) {
+  let out = '';
+  let w = 0;
+  /** @type {string | null} */
+  let pending = subst;
+  for (let i = 0; i < s.length; ) {
+    const skip = escapeLength(s, i);
+    if (skip) {
+      out += s.slice(i, i + skip);
+      i += skip;
+      continue;
+    }
+    const cp = /** @type {number} */ (s.codePointAt(i));
+    const glyph = String.fromCodePoint(cp);
+    i += glyph.length;
+    const gw = Math.max(0, gitWcwidth(cp));
+    if (gw && w >= pos && w < pos + width) {
+      if (pending !== null) {
+        out += pending;
+        pending = null;
+      }
+    } else {
+      out += glyph;
+    }
+    w += gw;
+  }
+  return out;
+}
+
 /** @param {string} s @returns {boolean} */
 function isHex2(s) {
   return /^[0-9a-fA-F]{2}$/.test(s);
@@ -462,7 +534,8 @@ function sanitizedSubject(subject) {
  * @param {CommitInfo} commit
  * @param {string} format  Placeholders as git's: %H %h %T %t %P %p %s %b %B %f %n %%, %x00,
  *   %an %ae %al %ad %aD %ar %at %ai %aI %as (and %c… for the committer), %d %D, %m, %e,
- *   %C(...) %Cred %Cgreen %Cblue %Creset, the %+x %-x % x modifiers.
+ *   %C(...) %Cred %Cgreen %Cblue %Creset, the %+x %-x % x modifiers, the %<(N) %>(N) %><(N)
+ *   %>>(N) %<|(N) paddings with trunc, ltrunc, mtrunc.
  * @param {FormatContext & {defaultDateMode?: DateMode}} ctx
  * @returns {string}
  */
@@ -474,6 +547,13 @@ export function formatCommitMessage(commit, format, ctx) {
   const dateMode = ctx.dateMode ?? ctx.defaultDateMode;
   let autoColor = false;
   let sb = '';
+  // The column a %<(N), %>(N), %><(N), %>>(N) asks the next placeholder to fill (negative: up
+  // to a column, %<|(N)), and how to cut what is wider.
+  /** @type {'none' | 'right' | 'left' | 'left-and-steal' | 'both'} */
+  let flushType = 'none';
+  let padding = 0;
+  /** @type {'none' | 'left' | 'middle' | 'right'} */
+  let truncate = 'none';
 
   /** @param {string} s */
   const colorCommit = (s) => (autoColor ? COLOR_COMMIT + s + COLOR_RESET : s);
@@ -545,6 +625,7 @@ export function formatCommitMessage(commit, format, ctx) {
       sb += String.fromCharCode(parseInt(hex, 16));
       return 3;
     }
+    if (c === '<' || c === '>') return paddingPlaceholder(ph);
     if (c === 'C') {
       if (ph.startsWith('C(auto)')) {
         autoColor = ctx.color ?? false;
@@ -652,6 +733,120 @@ export function formatCommitMessage(commit, format, ctx) {
   };
 
   /**
+   * parse_padding_placeholder
+   * @param {string} ph
+   * @returns {number}
+   */
+  const paddingPlaceholder = (ph) => {
+    let i = 1;
+    /** @type {typeof flushType} */
+    let type;
+    if (ph[0] === '<') type = 'right';
+    else if (ph[1] === '<') {
+      type = 'both';
+      i++;
+    } else if (ph[1] === '>') {
+      type = 'left-and-steal';
+      i++;
+    } else type = 'left';
+    const toColumn = ph[i] === '|';
+    if (toColumn) i++;
+    if (ph[i] !== '(') return 0;
+    const start = i + 1;
+    let end = start;
+    while (end < ph.length && ph[end] !== ',' && ph[end] !== ')') end++;
+    if (end >= ph.length || end === start) return 0;
+    // strtol: an optional sign and digits, after optional spaces.
+    const number = /^[ \t\n\r\v\f]*([+-]?\d+)/.exec(ph.slice(start, end));
+    if (!number) return 0;
+    let width = Number(number[1]);
+    if (width < -FORMATTING_LIMIT || width > FORMATTING_LIMIT || width === 0) return 0;
+    if (width < 0) {
+      // term_columns(): 80 when the output is not a terminal and COLUMNS is not set.
+      if (toColumn) width += 80;
+      if (width < 0) return 0;
+    }
+    /** @type {typeof truncate} */
+    let cut = 'none';
+    if (ph[end] === ',') {
+      const close = ph.indexOf(')', end + 1);
+      if (close < 0 || close === end + 1) return 0;
+      const rest = ph.slice(end + 1);
+      if (rest.startsWith('trunc)')) cut = 'right';
+      else if (rest.startsWith('ltrunc)')) cut = 'left';
+      else if (rest.startsWith('mtrunc)')) cut = 'middle';
+      else return 0;
+      end = close;
+    }
+    padding = toColumn ? -width : width;
+    flushType = type;
+    truncate = cut;
+    return end + 1;
+  };
+
+  /**
+   * format_and_pad_commit: the placeholder after a padding one (with the colours before it)
+   * padded to, or cut at, the width asked for.
+   * @param {string} ph
+   * @returns {number}
+   */
+  const formatAndPad = (ph) => {
+    let pad = padding;
+    if (pad < 0) {
+      const start = sb.lastIndexOf('\n');
+      const occupied = displayWidth(start < 0 ? sb : sb.slice(start)) + (ctx.graphWidth ?? 0);
+      pad = -pad - occupied;
+    }
+    const outer = sb;
+    sb = '';
+    let total = 0;
+    for (;;) {
+      const modifier = ph[0] === 'C';
+      const consumed = one(ph);
+      total += consumed;
+      if (!modifier) break;
+      ph = ph.slice(consumed);
+      if (ph[0] !== '%') break;
+      ph = ph.slice(1);
+      total++;
+    }
+    let local = sb;
+    sb = outer;
+    const len = displayWidth(local);
+    if (flushType === 'left-and-steal') {
+      // Take back trailing spaces (and the colour codes among them) from what precedes.
+      let ch = sb.length - 1;
+      while (len > pad && ch > 0) {
+        if (sb[ch] === ' ') {
+          ch--;
+          pad++;
+          continue;
+        }
+        if (sb[ch] !== 'm') break;
+        let p = ch - 1;
+        while (p > 0 && ch - p < 10 && sb[p] !== '\x1b') p--;
+        if (sb[p] !== '\x1b' || ch + 1 - p !== escapeLength(sb, p)) break;
+        local = sb.slice(p, ch + 1) + local;
+        ch = p - 1;
+      }
+      sb = sb.slice(0, ch + 1);
+      flushType = 'left';
+    }
+    if (len > pad) {
+      if (truncate === 'left') local = utf8Replace(local, 0, len - (pad - 2), '..');
+      else if (truncate === 'middle') local = utf8Replace(local, Math.trunc(pad / 2) - 1, len - (pad - 2), '..');
+      else if (truncate === 'right') local = utf8Replace(local, pad - 2, len - (pad - 2), '..');
+      sb += local;
+    } else {
+      const spaces = pad - len;
+      const offset = flushType === 'left' ? spaces : flushType === 'both' ? Math.trunc(spaces / 2) : 0;
+      sb += ' '.repeat(offset) + local + ' '.repeat(spaces - offset);
+    }
+    flushType = 'none';
+    return total;
+  };
+
+  /**
    * format_commit_item: the %+x (newline before a non-empty expansion), %-x (drop the newlines
    * before an empty one) and "% x" (space before a non-empty one) modifiers.
    * @param {string} ph
@@ -663,7 +858,7 @@ export function formatCommitMessage(commit, format, ctx) {
       if (ph[0] === 'w') return 0;
     }
     const origLen = sb.length;
-    const consumed = one(ph);
+    const consumed = flushType !== 'none' ? formatAndPad(ph) : one(ph);
     if (!magic) return consumed;
     if (origLen === sb.length && magic === '-') {
       sb = sb.replace(/\n+$/, '');

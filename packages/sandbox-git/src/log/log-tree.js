@@ -132,6 +132,7 @@ export function showLog(entries, options, ctx) {
         : formatCommitMessage(commit, format.format, {
             ...ctx,
             ...(format.dateMode ? {defaultDateMode: format.dateMode} : {}),
+            ...(graph ? {graphWidth: graph.width} : {}),
           });
     missingNewline = !msgbuf.endsWith('\n');
     showCommitMsg(msgbuf);

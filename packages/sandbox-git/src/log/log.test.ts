@@ -617,6 +617,11 @@ async function runOurs(world: World, repo: Repo, o: OursOptions) {
 }
 
 const COLOR = ['-c', 'color.ui=always'];
+/** Every padding and cut of pretty.c: parse_padding_placeholder, steals and colours among them. */
+const PADDINGS =
+  '%<(12)%an|%>(8,trunc)%s|%><(9)%h|%<(5,ltrunc)%s|%<(7,mtrunc)%ae|%<|(50)%s|%>>(30)%h|' +
+  '%<(20,trunc)%d|%Cred%<(6)%Creset%an  %>>(4)%s|%<|(-60)x|%>(3)日本語|%< (4)%h';
+
 /** log.graphColors: named, bright, 256 and RGB colours with attributes. */
 const GRAPH_COLORS = 'red, bold blue,#ff8000,200 ul, brightgreen';
 const someBranch = (repo: Repo, rng: Rng) => rng.pick(repo.refs.filter((r) => r.name.startsWith('refs/heads/')));
@@ -678,6 +683,11 @@ const EXTRAS: [string, Command['args']][] = [
   ['log --first-parent --date=raw', () => ({git: ['log', '--first-parent', '--date=raw'], ours: {tips: 'HEAD', firstParent: true, date: 'raw'}})],
   ['log --all --date=unix --format=%ad', () => ({git: ['log', '--all', '--date=unix', '--format=%ad'], ours: {tips: 'all', date: 'unix', format: '%ad'}})],
   ['log --all --date=iso-strict --pretty=fuller', () => ({git: ['log', '--all', '--date=iso-strict', '--pretty=fuller'], ours: {tips: 'all', date: 'iso-strict', format: 'fuller'}})],
+  ['log --graph --all --format=<paddings>', () => ({git: ['log', '--graph', '--all', `--format=${PADDINGS}`], ours: {tips: 'all', graph: true, format: PADDINGS}})],
+  [
+    'color: log --all --format=<paddings>',
+    () => ({git: [...COLOR, 'log', '--all', `--format=%C(auto)${PADDINGS}`], ours: {tips: 'all', color: true, format: `%C(auto)${PADDINGS}`}}),
+  ],
   ['log --graph --oneline --decorate --all --skip=1 -n 6', () => ({
     git: ['log', '--graph', '--oneline', '--decorate', '--all', '--skip=1', '-n', '6'],
     ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short', skip: 1, maxCount: 6},
