@@ -59,11 +59,12 @@ export function isBinaryBinary(binary) {
 }
 
 /**
- * git's binary detection for a file's content (no `diff`/`binary` attribute: see README).
+ * git's binary detection for a file's content (no `diff`/`binary` attribute: see README). A
+ * string counts by its UTF-8 bytes.
  * @param {Content} content
  */
 export function isBinaryContent(content) {
-  if (typeof content === 'string') return content.slice(0, FIRST_FEW_BYTES).includes('\0');
+  if (typeof content === 'string') return isBinaryBinary(toBinary(content.slice(0, FIRST_FEW_BYTES)));
   const end = Math.min(content.length, FIRST_FEW_BYTES);
   for (let i = 0; i < end; i++) if (content[i] === 0) return true;
   return false;
