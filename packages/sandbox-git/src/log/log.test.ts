@@ -12,7 +12,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommitInfo, Ident} from '../types.js';
 import {loadDecorations, type DecoratedRef, type Decorations} from './decorate.js';
-import {parseCommitFormat, parseDateMode, type FormatContext} from './format.js';
+import {parseColor, parseCommitFormat, parseDateMode, showDate, type FormatContext} from './format.js';
 import {parseGraphColors} from './graph.js';
 import {showLog} from './log-tree.js';
 import {allRefTips, walkLog, type StartPoint} from './walk.js';
@@ -702,11 +702,11 @@ const COMMANDS: Command[] = [
   },
   {
     name: '-c log.decorate=short log --graph --oneline --all',
-    weight: 0.04,
+    weight: 0.06,
     args: () => ({git: ['-c', 'log.decorate=short', 'log', '--graph', '--oneline', '--all'], ours: {tips: 'all', graph: true, format: 'oneline', decorate: 'short'}}),
   },
   {name: 'log --oneline', weight: 0.1, args: () => ({git: ['log', '--oneline'], ours: {tips: 'HEAD', format: 'oneline'}})},
-  {name: 'log --oneline -3', weight: 0.08, args: () => ({git: ['log', '--oneline', '-3'], ours: {tips: 'HEAD', format: 'oneline', maxCount: 3}})},
+  {name: 'log --oneline -3', weight: 0.1, args: () => ({git: ['log', '--oneline', '-3'], ours: {tips: 'HEAD', format: 'oneline', maxCount: 3}})},
   {
     name: 'log --first-parent --oneline <branch>',
     weight: 0.12,
@@ -716,7 +716,7 @@ const COMMANDS: Command[] = [
     },
   },
   {name: 'log --graph --all', weight: 0.25, args: () => ({git: ['log', '--graph', '--all'], ours: {tips: 'all', graph: true}})},
-  {name: 'log -1 --format=%B', weight: 0.06, args: () => ({git: ['log', '-1', '--format=%B'], ours: {tips: 'HEAD', format: '%B', maxCount: 1}})},
+  {name: 'log -1 --format=%B', weight: 0.1, args: () => ({git: ['log', '-1', '--format=%B'], ours: {tips: 'HEAD', format: '%B', maxCount: 1}})},
   {name: "log --format='%h %s%d'", weight: 0.1, args: () => ({git: ['log', '--format=%h %s%d'], ours: {tips: 'HEAD', format: '%h %s%d'}})},
   {
     name: 'log --graph --oneline --first-parent',
@@ -753,7 +753,7 @@ const COMMANDS: Command[] = [
           };
     },
   },
-  ...EXTRAS.map(([name, args]) => ({name, weight: 0.025, args})),
+  ...EXTRAS.map(([name, args]) => ({name, weight: 0.03, args})),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -762,7 +762,7 @@ const COMMANDS: Command[] = [
  * LOG_TEST_HISTORIES=n changes how many histories are built, LOG_TEST_FULL=1 runs every command
  * on every history (2400 git runs for 200 histories: a minute or more on this machine).
  */
-const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 160);
+const HISTORIES = Number(process.env.LOG_TEST_HISTORIES ?? 120);
 const FULL = Boolean(process.env.LOG_TEST_FULL);
 /** LOG_TEST_SEED=n builds other histories (the report of a failure names its seed). */
 const SEED = Number(process.env.LOG_TEST_SEED ?? 1000);
@@ -785,52 +785,6 @@ function runShell(file: string, env: NodeJS.ProcessEnv) {
   });
 }
 
-beforeAll(async () => {
-  const started = performance.now();
-  root = mkdtempSync(path.join(tmpdir(), 'sandbox-git-log-'));
-  const histories = Array.from({length: HISTORIES}, (_, i) => generateHistory(SEED + i));
-  const generated = performance.now();
-  ({repos, world} = buildWorld(root, histories));
-  const built = performance.now();
-  // Every git run in two shells (the machine's two cores), each output in a file of its own:
-  // one process per git run, where spawning each from Node would cost several times more.
-  const scripts = ['', ''];
-  const outFile = (n: number) => path.join(root, `out-${n}`);
-  for (const repo of repos) {
-    const rng = prng(repo.history.seed * 7 + 1);
-    for (const command of COMMANDS) {
-      const chosen = rng.next() < command.weight || FULL;
-      const args = command.args(repo, rng);
-      if (!args || !chosen) continue;
-      const quoted = args.git.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-      scripts[runs.length % 2] += `git --git-dir='${repo.gitDir}' ${quoted} > '${outFile(runs.length)}' 2>&1\n`;
-      runs.push({repo, command: command.name, git: args.git, ours: args.ours, expected: ''});
-    }
-  }
-  await Promise.all(
-    scripts.map((script, i) => {
-      const file = path.join(root, `run-${i}.sh`);
-      writeFileSync(file, script);
-      return runShell(file, {...GIT_ENV, HOME: root});
-    }),
-  );
-  runs.forEach((run, n) => {
-    run.expected = readFileSync(outFile(n), 'utf8');
-  });
-  const ms = (t: number) => `${Math.round(t)} ms`;
-  console.log(
-    `log.test: ${repos.length} histories (${world.commits.size} commits) generated in ${ms(generated - started)}, ` +
-      `built in ${ms(built - generated)}, ` +
-      `${runs.length} git runs in ${ms(performance.now() - built)}`,
-  );
-}, 600_000);
-
-afterAll(() => {
-  // LOG_TEST_KEEP=1 keeps the repositories to look at (`git --git-dir=<root>/h<n>.git log ...`).
-  if (root && !process.env.LOG_TEST_KEEP) rmSync(root, {recursive: true, force: true});
-  else if (root) console.log(`log.test: repositories kept in ${root}`);
-});
-
 function describeHistory(repo: Repo) {
   const h = repo.history;
   const lines = [`seed ${h.seed}, dates: ${h.dates}, HEAD: ${JSON.stringify(h.head)}`];
@@ -844,6 +798,65 @@ function describeHistory(repo: Repo) {
 }
 
 describe('git log against real git 2.39 on random histories', () => {
+  beforeAll(async () => {
+    const started = performance.now();
+    root = mkdtempSync(path.join(tmpdir(), 'sandbox-git-log-'));
+    const histories = Array.from({length: HISTORIES}, (_, i) => generateHistory(SEED + i));
+    const generated = performance.now();
+    ({repos, world} = buildWorld(root, histories));
+    const built = performance.now();
+    // Every git run in two shells (the machine's two cores), each output in a file of its own:
+    // one process per git run, where spawning each from Node would cost several times more.
+    const scripts = ['', ''];
+    const outFile = (n: number) => path.join(root, `out-${n}`);
+    repos.forEach((repo, index) => {
+      const rng = prng(repo.history.seed * 7 + 1);
+      COMMANDS.forEach((command, j) => {
+        // One history in 1/weight, spread so that neighbours run different commands.
+        const chosen = FULL || (index + j * 7) % Math.max(1, Math.round(1 / command.weight)) === 0;
+        const args = command.args(repo, rng);
+        if (!args || !chosen) return;
+        const quoted = args.git.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+        scripts[runs.length % 2] += `git --git-dir='${repo.gitDir}' ${quoted} > '${outFile(runs.length)}' 2>&1\n`;
+        runs.push({repo, command: command.name, git: args.git, ours: args.ours, expected: ''});
+      });
+    });
+    await Promise.all(
+      scripts.map((script, i) => {
+        const file = path.join(root, `run-${i}.sh`);
+        writeFileSync(file, script);
+        return runShell(file, {...GIT_ENV, HOME: root});
+      }),
+    );
+    runs.forEach((run, n) => {
+      run.expected = readFileSync(outFile(n), 'utf8');
+    });
+    const ms = (t: number) => `${Math.round(t)} ms`;
+    console.log(
+      `log.test: ${repos.length} histories (${world.commits.size} commits) generated in ${ms(generated - started)}, ` +
+        `built in ${ms(built - generated)}, ` +
+        `${runs.length} git runs in ${ms(performance.now() - built)}`,
+    );
+  }, 600_000);
+
+  afterAll(() => {
+    // LOG_TEST_KEEP=1 keeps the repositories to look at (`git --git-dir=<root>/h<n>.git log ...`).
+    if (root && !process.env.LOG_TEST_KEEP) rmSync(root, {recursive: true, force: true});
+    else if (root) console.log(`log.test: repositories kept in ${root}`);
+  });
+
+  it('the histories hold merges, octopus merges, crossings and horizontal routing', () => {
+    const graphs = runs
+      .filter((run) => run.command === 'log --graph --oneline --all --decorate')
+      .map((run) => run.expected)
+      .join('');
+    // Each pattern is a graph.c case: a left-skewed route (`_`, post-merge and collapsing
+    // lines), an octopus (`*-.`), a merge whose parent's line crosses (`|\|`, `|/|`).
+    for (const pattern of ['_', '*-.', '*---.', '|\\|', '|/|', '\\ \\', '/ /', '(HEAD)', 'HEAD -> ', 'tag: ', 'origin/', 'refs/stash']) {
+      expect(graphs, pattern).toContain(pattern);
+    }
+  });
+
   for (const command of COMMANDS) {
     it(command.name, async () => {
       const mine = runs.filter((run) => run.command === command.name);
@@ -862,19 +875,6 @@ describe('git log against real git 2.39 on random histories', () => {
   }
 });
 
-describe('the random histories exercise what the graph draws', () => {
-  it('holds merges, octopus merges, crossings and horizontal routing', () => {
-    const graphs = runs
-      .filter((run) => run.command === 'log --graph --oneline --all --decorate')
-      .map((run) => run.expected)
-      .join('');
-    // Each pattern is a graph.c case: a left-skewed route (`_`, post-merge and collapsing
-    // lines), an octopus (`*-.`), a merge whose parent's line crosses (`|\|`, `|/|`).
-    for (const pattern of ['_', '*-.', '*---.', '|\\|', '|/|', '\\ \\', '/ /', '(HEAD)', 'HEAD -> ', 'tag: ', 'origin/', 'refs/stash']) {
-      expect(graphs, pattern).toContain(pattern);
-    }
-  });
-});
 
 // ---------------------------------------------------------------------------------------------
 // The course's lessons, pinned as text: the histories of docs/lessons/*.mdx (```text gitlog```
@@ -1072,5 +1072,52 @@ describe('the lessons’ logs (git log --graph --oneline --all --decorate)', () 
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('formats, dates and colours pinned from git 2.39', () => {
+  it('names a --pretty format by its shortest completion, as find_commit_format does', () => {
+    expect(parseCommitFormat('r')).toMatchObject({kind: 'builtin', name: 'raw'});
+    expect(parseCommitFormat('ref')).toMatchObject({kind: 'user', format: '%C(auto)%h (%s, %ad)', dateMode: 'short'});
+    expect(parseCommitFormat('f')).toMatchObject({name: 'full'});
+    expect(parseCommitFormat('fulle')).toMatchObject({name: 'fuller'});
+    expect(parseCommitFormat('o')).toMatchObject({name: 'oneline', useTerminator: true});
+    expect(parseCommitFormat('%h')).toEqual({kind: 'user', format: '%h', useTerminator: true});
+    expect(parseCommitFormat('format:%h')).toEqual({kind: 'user', format: '%h', useTerminator: false});
+    expect(parseCommitFormat('tformat:x')).toEqual({kind: 'user', format: 'x', useTerminator: true});
+    expect(parseCommitFormat('nonsense')).toBeNull();
+  });
+
+  it('parses colours as git config --get-color does', () => {
+    const cases: [string, string | null][] = [
+      ['bold red blue', '\x1b[1;31;44m'],
+      ['reset', '\x1b[m'],
+      ['normal', ''],
+      ['default', '\x1b[39m'],
+      ['brightred ul', '\x1b[4;91m'],
+      ['#ff8000 #000000', '\x1b[38;2;255;128;0;48;2;0;0;0m'],
+      ['200', '\x1b[38;5;200m'],
+      ['12', '\x1b[94m'],
+      ['-1 blue', '\x1b[44m'],
+      ['nobold no-ul dim italic strike', '\x1b[2;3;9;22;24m'],
+      ['reset bold', '\x1b[;1m'],
+      ['red normal', '\x1b[31m'],
+      ['normal red', '\x1b[41m'],
+      ['Red', '\x1b[31m'],
+      ['BOLD', null],
+      ['red blue green', null],
+    ];
+    for (const [value, expected] of cases) expect(parseColor(value), value).toBe(expected);
+  });
+
+  it('prints dates in the ident’s own zone', () => {
+    // 2026-11-27T17:00:00Z, shown at +0100, -0530 and +1345.
+    expect(showDate(1795798800, 60)).toBe('Fri Nov 27 18:00:00 2026 +0100');
+    expect(showDate(1795798800, -330, 'iso')).toBe('2026-11-27 11:30:00 -0530');
+    expect(showDate(1795798800, 825, 'iso-strict')).toBe('2026-11-28T06:45:00+13:45');
+    expect(showDate(1795798800, 0, 'rfc')).toBe('Fri, 27 Nov 2026 17:00:00 +0000');
+    expect(showDate(1795798800, 60, 'raw')).toBe('1795798800 +0100');
+    expect(showDate(1795798800, 60, 'relative', 1795798800 + 3 * 86400)).toBe('3 days ago');
+    expect(showDate(1795798800, 60, 'relative', 1795798800 + 400 * 86400)).toBe('1 year, 1 month ago');
   });
 });
