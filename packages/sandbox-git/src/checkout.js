@@ -86,6 +86,14 @@ export async function moveTrees(repo, oldTree, newTree, move) {
     const conflicted = index.isConflicted(path);
     const older = oldTree.get(path);
     const newer = newTree.get(path);
+    if (move.reset) {
+      // --force / reset --hard: index and files become the new tree, local changes or not.
+      if (newer) {
+        const file = await repo.workFile(path);
+        if (conflicted || !sameEntry(current, newer) || !file || !sameEntry(file, newer)) actions.push({path, entry: newer, write: true});
+      } else if (current || conflicted) actions.push({path, entry: undefined, write: true});
+      continue;
+    }
     if (conflicted) {
       if (sameEntry(older, newer) || move.reset) actions.push({path, entry: newer, write: true});
       else reject('overwrite', path);

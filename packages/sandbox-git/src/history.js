@@ -4,6 +4,7 @@
  */
 import {loadDecorations} from './log/decorate.js';
 import {formatFileDiff} from './diff/unified.js';
+import {formatCombinedDiff} from './diff/combined.js';
 import {fromUtf8} from './fs.js';
 import {diffFiles, diffstatText} from './treediff.js';
 
@@ -55,21 +56,43 @@ export async function abbreviations(repo, commits) {
 }
 
 /**
- * A commit's change against its first parent, as `git show`/`git log -p`/`--stat` print it after
- * the header. Merges print nothing here (git would show a combined diff; see README).
+ * A commit's change, as `git show` / `git log -p` / `--stat` print it after the header: against its
+ * parent; for a merge, `git log` prints nothing, `git show --stat` the stat against the first
+ * parent, `git show` the dense combined diff of the paths that differ from every parent.
  * @param {import('./repo.js').Repository} repo @param {import('./types.js').CommitInfo} commit
- * @param {'patch' | 'stat' | 'none'} kind
+ * @param {'patch' | 'stat' | 'none'} kind @param {'show' | 'log'} command
  */
-export async function commitDiff(repo, commit, kind) {
-  if (kind === 'none' || commit.parents.length > 1) return '';
-  const before = await repo.commitFiles(commit.parents[0]);
+export async function commitDiff(repo, commit, kind, command) {
+  if (kind === 'none' || (commit.parents.length > 1 && command === 'log')) return '';
   const after = await repo.flattenTree(commit.tree);
+  const side = async (/** @type {import('./repo.js').FlatEntry | undefined} */ entry, /** @type {string} */ path) =>
+    entry ? {path, mode: entry.mode, content: await repo.objects.blob(entry.oid), oid: await repo.objects.abbrev(entry.oid)} : null;
+  if (commit.parents.length > 1 && kind === 'patch') {
+    const parents = await Promise.all(commit.parents.map((p) => repo.commitFiles(p)));
+    const same = (/** @type {import('./repo.js').FlatEntry | undefined} */ a, /** @type {import('./repo.js').FlatEntry | undefined} */ b) => (!a || !b ? a === b : a.oid === b.oid && a.mode === b.mode);
+    let out = '';
+    const paths = [...new Set([...after.keys(), ...parents.flatMap((p) => [...p.keys()])])].sort();
+    for (const path of paths) {
+      if (parents.some((p) => same(p.get(path), after.get(path)))) continue;
+      const result = after.get(path);
+      out += fromUtf8(
+        formatCombinedDiff(
+          path,
+          result ? {mode: result.mode, content: await repo.objects.blob(result.oid), oid: await repo.objects.abbrev(result.oid)} : null,
+          await Promise.all(parents.map(async (p) => {
+            const entry = p.get(path);
+            return entry ? {mode: entry.mode, content: await repo.objects.blob(entry.oid), oid: await repo.objects.abbrev(entry.oid)} : null;
+          })),
+        ),
+      );
+    }
+    return out;
+  }
+  const before = await repo.commitFiles(commit.parents[0]);
   const changes = diffFiles(before, after, {renames: true});
   if (kind === 'stat') return diffstatText(repo, changes, 'stat', {summary: false});
   let out = '';
   for (const change of changes) {
-    const side = async (/** @type {import('./repo.js').FlatEntry | undefined} */ entry, /** @type {string} */ path) =>
-      entry ? {path, mode: entry.mode, content: await repo.objects.blob(entry.oid), oid: await repo.objects.abbrev(entry.oid)} : null;
     out += fromUtf8(formatFileDiff({old: await side(change.old, change.fromPath ?? change.path), new: await side(change.new, change.path), ...(change.fromPath ? {rename: {similarity: 100}} : {})}));
   }
   return out;

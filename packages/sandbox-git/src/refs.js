@@ -2,9 +2,11 @@
  * References: loose files and `packed-refs` (what real git writes after `git gc` or `pack-refs`),
  * HEAD (symbolic or detached, one per worktree), and git's rules for valid names.
  */
-import {join} from './path.js';
+import {formatIdent} from './ident.js';
+import {dirname, join} from './path.js';
 
 const OID = /^[0-9a-f]{40}$/;
+export const ZERO_OID = '0'.repeat(40);
 
 /** git's check_refname_format (refs.c), without the pattern and one-level options. @param {string} name */
 export function isValidRefName(name) {
@@ -38,13 +40,84 @@ function isPerWorktree(name) {
  */
 
 export class RefStore {
-  /** @param {import('./fs.js').Files} files @param {RefLocation} where */
-  constructor(files, where) {
+  /**
+   * @param {import('./fs.js').Files} files @param {RefLocation} where
+   * @param {{ident: () => import('./types.js').Ident, logAll: boolean}} [reflog]
+   *   who the reflog names, and core.logAllRefUpdates (git's default: on, for HEAD and branches)
+   */
+  constructor(files, where, reflog) {
     this.files = files;
     this.gitdir = where.gitdir;
     this.commondir = where.commondir;
+    this.reflog = reflog;
     /** @type {Map<string, {oid: string, peeled?: string}> | undefined} */
     this.packed = undefined;
+  }
+
+  /** The reflog file of a ref. @param {string} name */
+  logPath(name) {
+    return join(isPerWorktree(name) ? this.gitdir : this.commondir, 'logs', name);
+  }
+
+  /**
+   * Appends a reflog entry, as git does for HEAD and branches (and any ref whose log exists).
+   * @param {string} name @param {string | undefined} old @param {string | undefined} next @param {string} message
+   */
+  async log(name, old, next, message) {
+    if (!this.reflog) return;
+    const path = this.logPath(name);
+    const wanted = this.reflog.logAll && (name === 'HEAD' || /^refs\/(heads|remotes|notes)\//.test(name));
+    if (!wanted && !(await this.files.exists(path))) return;
+    const line = `${old ?? ZERO_OID} ${next ?? ZERO_OID} ${formatIdent(this.reflog.ident())}\t${message}\n`;
+    const before = (await this.files.readText(path)) ?? '';
+    await this.files.write(path, before + line);
+  }
+
+  /**
+   * Moves a ref and logs it; when HEAD points at it, HEAD's log gets the entry too (git's
+   * update through a symbolic ref).
+   * @param {string} name @param {string} oid @param {string} message
+   */
+  async update(name, oid, message) {
+    const old = await this.resolve(name);
+    await this.write(name, oid);
+    await this.log(name, old, oid, message);
+    const head = await this.readRaw('HEAD');
+    if (name !== 'HEAD' && head && 'symbolic' in head && head.symbolic === name) await this.log('HEAD', old, oid, message);
+  }
+
+  /** Points HEAD at a branch or a commit and logs the move. @param {{branch: string} | {oid: string}} target @param {string} message */
+  async setHead(target, message) {
+    const old = await this.resolve('HEAD');
+    if ('branch' in target) await this.writeSymbolic('HEAD', target.branch);
+    else await this.write('HEAD', target.oid);
+    await this.log('HEAD', old, 'branch' in target ? await this.resolve(target.branch) : target.oid, message);
+  }
+
+  /**
+   * The entries of a reflog, newest first.
+   * @param {string} name @returns {Promise<{old: string, new: string, ident: string, message: string}[]>}
+   */
+  async readLog(name) {
+    const text = (await this.files.readText(this.logPath(name))) ?? '';
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        const head = tab < 0 ? line : line.slice(0, tab);
+        return {old: head.slice(0, 40), new: head.slice(41, 81), ident: head.slice(82), message: tab < 0 ? '' : line.slice(tab + 1)};
+      })
+      .reverse();
+  }
+
+  /** Renames a ref's log with it. @param {string} from @param {string} to */
+  async moveLog(from, to) {
+    const text = await this.files.readText(this.logPath(from));
+    if (text === undefined) return;
+    await this.files.write(this.logPath(to), text);
+    await this.files.unlink(this.logPath(from));
+    await this.files.pruneEmptyDirs(dirname(this.logPath(from)), join(this.commondir, 'logs', 'refs'));
   }
 
   /** @param {string} name */
@@ -155,10 +228,11 @@ export class RefStore {
     await this.files.write(this.path(name), `ref: ${target}\n`);
   }
 
-  /** Deletes a ref: its loose file, its packed entry, and the folders it leaves empty. @param {string} name */
+  /** Deletes a ref: its loose file, its packed entry, its log, and the folders it leaves empty. @param {string} name */
   async delete(name) {
     const path = this.path(name);
     await this.files.unlink(path);
+    if (await this.files.unlink(this.logPath(name))) await this.files.pruneEmptyDirs(dirname(this.logPath(name)), join(this.commondir, 'logs', 'refs'));
     if (name.startsWith('refs/')) {
       await this.files.pruneEmptyDirs(join(path, '..'), join(this.commondir, 'refs'));
       const packed = await this.packedRefs();

@@ -10,6 +10,7 @@ import {Index, parseIndex, serializeIndex, statFields} from './index-file.js';
 import {ObjectStore, compareBytes, hashObject, serializeTree} from './objects.js';
 import {basename, dirname, isInside, join, relative, resolve} from './path.js';
 import {RefStore} from './refs.js';
+import {resolveIdent} from './ident.js';
 
 /** @typedef {import('./types.js').GitContext} GitContext */
 /** @typedef {{mode: string, oid: string}} FlatEntry  a file of a tree: mode as stored (`100644`) */
@@ -64,7 +65,18 @@ export class Repository {
     this.gitdir = where.gitdir;
     this.commondir = where.commondir;
     this.config = config;
-    this.refs = new RefStore(files, where);
+    this.refs = new RefStore(files, where, {
+      // The reflog names the committer; a repository with no identity yet still logs its moves.
+      ident: () => {
+        try {
+          return resolveIdent('committer', {env: ctx.env, config: (key) => config.get(key), now: ctx.now, tzOffset: ctx.tzOffset});
+        } catch {
+          const ms = ctx.now();
+          return {name: 'unknown', email: '', timestamp: Math.floor(ms / 1000), tzMinutes: ctx.tzOffset(ms)};
+        }
+      },
+      logAll: config.getBool('core.logallrefupdates', true),
+    });
     this.objects = new ObjectStore(ctx.fs, where.commondir);
     /** @type {Index | undefined} */
     this.cachedIndex = undefined;

@@ -111,8 +111,10 @@ export async function collectStatus(repo) {
  * @param {string} path @param {string} prefix the cwd as a repo path prefix ('' or `src/`)
  */
 export function displayPath(path, prefix) {
-  const rel = prefix === '' ? path : relative(`/${prefix}`, `/${path}`) + (path.endsWith('/') ? '/' : '');
-  return quotePath(rel);
+  if (prefix === '') return quotePath(path);
+  const rel = relative(`/${prefix}`, `/${path}`);
+  // The folder you are in is `./` (quote_path's relative form).
+  return quotePath(path.endsWith('/') ? `${rel === '' ? '.' : rel}/` : rel);
 }
 
 /** git's quote_c_style with core.quotePath: control, `"`, `\` and non-ASCII bytes escaped. @param {string} path */
@@ -173,16 +175,18 @@ export function formatLong(report, prefix, options = {}) {
   const initial = report.head === undefined;
   if (initial) lines.push('', options.fromCommit ? 'Initial commit' : 'No commits yet', '');
   const pad = (/** @type {string} */ label, /** @type {number} */ width) => label.padEnd(width, ' ');
-  const unstageHint = initial ? '  (use "git rm --cached <file>..." to unstage)' : '  (use "git restore --staged <file>..." to unstage)';
+  // wt-status.c: no unstage hint while a merge or a cherry-pick is in progress (whence != FROM_COMMIT).
+  const inOperation = report.merging || report.cherryPicking !== undefined;
+  const unstageHint = inOperation ? [] : [initial ? '  (use "git rm --cached <file>..." to unstage)' : '  (use "git restore --staged <file>..." to unstage)'];
 
   const staged = report.changes.filter((c) => c.staged && !c.stagemask);
   if (staged.length > 0) {
-    lines.push('Changes to be committed:', unstageHint);
+    lines.push('Changes to be committed:', ...unstageHint);
     for (const c of staged) lines.push(`\t${pad(STAGED_LABEL[/** @type {'A'} */ (c.staged)], 12)}${displayPath(c.path, prefix)}`);
     lines.push('');
   }
   if (unmerged.length > 0) {
-    lines.push('Unmerged paths:', unstageHint);
+    lines.push('Unmerged paths:', ...unstageHint);
     const masks = unmerged.map((c) => c.stagemask);
     const bothDeleted = masks.includes(1);
     const delMod = masks.some((m) => m === 3 || m === 5);
@@ -209,7 +213,8 @@ export function formatLong(report, prefix, options = {}) {
   }
   const committable = staged.length > 0 || (report.merging && unmerged.length === 0);
   if (!committable) {
-    if (unstaged.length > 0) lines.push('no changes added to commit (use "git add" and/or "git commit -a")');
+    // Unmerged paths count as changes in the working tree (workdir_dirty).
+    if (unstaged.length > 0 || unmerged.length > 0) lines.push('no changes added to commit (use "git add" and/or "git commit -a")');
     else if (report.untracked.length > 0) lines.push('nothing added to commit but untracked files present (use "git add" to track)');
     else if (initial) lines.push('nothing to commit (create/copy files and use "git add" to track)');
     else lines.push('nothing to commit, working tree clean');

@@ -54,15 +54,17 @@ export function diffFiles(before, after, options = {}) {
 }
 
 /**
- * The diffstat lines of `changes`, reading blobs from the repository.
+ * The diffstat lines of `changes`, reading blobs from the repository (or with `read`, for
+ * working-tree files that are not objects yet).
  * @param {import('./repo.js').Repository} repo @param {FileChange[]} changes
+ * @param {(entry: FlatEntry) => Promise<Uint8Array>} [read]
  */
-export async function statFiles(repo, changes) {
+export async function statFiles(repo, changes, read = (entry) => repo.objects.blob(entry.oid)) {
   /** @type {import('./diff/stat.js').StatFile[]} */
   const files = [];
   for (const change of changes) {
     const side = async (/** @type {FlatEntry | undefined} */ entry, /** @type {string} */ path) =>
-      entry ? {path, mode: entry.mode, content: entry.mode === '160000' ? `Subproject commit ${entry.oid}\n` : await repo.objects.blob(entry.oid)} : null;
+      entry ? {path, mode: entry.mode, content: entry.mode === '160000' ? `Subproject commit ${entry.oid}\n` : await read(entry)} : null;
     const stat = statFile(await side(change.old, change.fromPath ?? change.path), await side(change.new, change.path), change.fromPath ? {fromPath: change.fromPath} : {});
     if (stat) files.push(stat);
   }

@@ -62,7 +62,7 @@ export async function run(run, argv) {
     const start = args[1] ?? 'HEAD';
     if (start === 'HEAD' && head.oid === undefined) fatal(`not a valid object name: '${head.branch?.replace(/^refs\/heads\//, '') ?? 'HEAD'}'`);
     const commit = await requireCommit(repo, start, `not a valid object name: '${start}'`);
-    await repo.refs.write(`refs/heads/${name}`, commit);
+    await repo.refs.update(`refs/heads/${name}`, commit, `branch: Created from ${args[1] ?? 'HEAD'}`);
     return 0;
   }
 
@@ -144,19 +144,28 @@ async function renameBranch(repo, args, force) {
   const oid = await repo.refs.resolve(oldRef);
   const worktrees = await listWorktrees(repo);
   const holders = worktrees.filter((wt) => wt.branch === oldRef);
-  if (oid === undefined && holders.length === 0) fatal(`no branch named '${oldName}'`);
+  if (oid === undefined && holders.length === 0) fatal(`No branch named '${oldName}'.`);
   if (!isValidBranchName(newName)) fatal(`'${newName}' is not a valid branch name`);
   if (oldRef !== newRef && (await repo.refs.exists(newRef))) {
     if (!force) fatal(`a branch named '${newName}' already exists`);
     if (worktrees.some((wt) => wt.branch === newRef)) fatal(`cannot force update the branch '${newName}' used by worktree at '${worktrees.find((wt) => wt.branch === newRef)?.path}'`);
   }
+  const message = `Branch: renamed ${oldRef} to ${newRef}`;
   if (oid !== undefined) {
+    await repo.refs.moveLog(oldRef, `${newRef}.renaming`);
     await repo.refs.delete(oldRef);
+    if (oldRef !== newRef) await repo.refs.delete(newRef);
+    await repo.refs.moveLog(`${newRef}.renaming`, newRef);
     await repo.refs.write(newRef, oid);
+    await repo.refs.log(newRef, oid, oid, message);
   }
-  // Every worktree on the old name follows it (an unborn branch included).
+  // Every worktree on the old name follows it (an unborn branch included); HEAD's log says so twice, as git's does.
   for (const wt of holders) {
     await repo.files.write(`${wt.gitdir}/HEAD`, `ref: ${newRef}\n`);
+    if (oid !== undefined && wt.gitdir === repo.gitdir) {
+      await repo.refs.log('HEAD', oid, undefined, message);
+      await repo.refs.log('HEAD', undefined, oid, message);
+    }
   }
   return 0;
 }

@@ -7,7 +7,7 @@ import {writeWorkFile} from '../checkout.js';
 import {parseOptions} from '../options.js';
 import {matches, parsePathspecs} from '../pathspec.js';
 import {requireCommit, resolveRevision} from '../revision.js';
-import {refuseDuringOperations, switchTo} from './switch.js';
+import {previousBranch, refuseDuringOperations, switchTo} from './switch.js';
 
 /** @type {import('../options.js').CommandSpec} */
 export const spec = {
@@ -27,6 +27,8 @@ export async function run(run, argv) {
   const {options, args, dashdash} = parseOptions(spec, argv);
   const repo = await run.repo();
   const create = options.newBranch ?? options.resetBranch;
+  // `git checkout -`: the previous branch (HEAD's reflog), before anything reads it as a path.
+  if (args[0] === '-' && dashdash === undefined) args[0] = await previousBranch(repo);
 
   // Paths: `checkout -- <paths>`, `checkout <tree-ish> -- <paths>`, or arguments that are files.
   let source = dashdash !== undefined ? args[0] : undefined;
@@ -39,14 +41,14 @@ export async function run(run, argv) {
       paths = isRevision ? args.slice(1) : args;
     }
   }
-  if (paths !== undefined && paths.length > 0 && create === undefined) return restorePaths(run, repo, source, paths);
+  if (paths !== undefined && paths.length > 0 && create === undefined) return restorePaths(run, repo, source, paths, {count: !options.quiet && dashdash === undefined});
   if (dashdash !== undefined && args.length > 1) fatal('only one reference expected');
 
   await refuseDuringOperations(repo);
   if (create !== undefined) {
     const start = args[0] ?? 'HEAD';
     const commit = start === 'HEAD' ? (await repo.refs.head()).oid : await requireCommit(repo, start, `'${start}' is not a commit and a branch '${create}' cannot be created from it`);
-    await switchTo(run, repo, {create, forceCreate: options.resetBranch !== undefined, commit, force: options.force, quiet: options.quiet, cmd: 'checkout'});
+    await switchTo(run, repo, {create, forceCreate: options.resetBranch !== undefined, startGiven: args[0] ?? 'HEAD', commit, force: options.force, quiet: options.quiet, cmd: 'checkout'});
     return 0;
   }
   const name = args[0];
@@ -62,7 +64,7 @@ export async function run(run, argv) {
   const oid = await resolveRevision(repo, name);
   const commit = oid === undefined ? undefined : await repo.objects.peelToCommit(oid);
   if (commit === undefined) exit(1, `error: pathspec '${name}' did not match any file(s) known to git\n`);
-  await switchTo(run, repo, {commit, detach: true, force: options.force, quiet: options.quiet, cmd: 'checkout', ...(options.detach ? {} : {adviseDetach: name})});
+  await switchTo(run, repo, {typed: name, commit, detach: true, force: options.force, quiet: options.quiet, cmd: 'checkout', ...(options.detach ? {} : {adviseDetach: name})});
   return 0;
 }
 
@@ -70,8 +72,9 @@ export async function run(run, argv) {
  * Files back from the index (no `source`) or from a commit (into the index too).
  * @param {import('../command.js').Invocation} run @param {import('../repo.js').Repository} repo
  * @param {string | undefined} source @param {string[]} typed
+ * @param {{count: boolean}} say  "Updated N paths" (git says it only without `--`)
  */
-async function restorePaths(run, repo, source, typed) {
+async function restorePaths(run, repo, source, typed, say) {
   const specs = parsePathspecs(repo, typed);
   const index = await repo.index();
   const commit = source === undefined ? undefined : await requireCommit(repo, source, `reference is not a tree: ${source}`);
@@ -94,6 +97,6 @@ async function restorePaths(run, repo, source, typed) {
   await repo.writeIndex(index);
   // git names the source tree, not the commit.
   const what = commit ? await repo.objects.abbrev((await repo.objects.commit(commit)).tree) : 'the index';
-  run.err(`Updated ${count} path${count === 1 ? '' : 's'} from ${what}\n`);
+  if (say.count) run.err(`Updated ${count} path${count === 1 ? '' : 's'} from ${what}\n`);
   return 0;
 }

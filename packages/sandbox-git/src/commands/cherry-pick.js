@@ -11,6 +11,7 @@ import {requireCommit} from '../revision.js';
 import {mergeTrees} from '../merge-trees.js';
 import {diffFiles} from '../treediff.js';
 import {subjectOf} from '../message.js';
+import {collectStatus, formatLong} from '../status.js';
 import {run as commit, clearMergeState, unmergedRefusal, writeCommit} from './commit.js';
 import {resetMerge} from './merge.js';
 
@@ -36,6 +37,12 @@ function endsWithTrailers(message) {
   return last.every((line) => /^[A-Za-z0-9-]+: /.test(line) || line.startsWith('(cherry picked from commit '));
 }
 
+/** A pick whose change is already there: git stops and says so. @param {import('../command.js').Invocation} run @param {Repository} repo @returns {Promise<never>} */
+async function emptyPick(run, repo) {
+  run.out(formatLong(await collectStatus(repo), repo.prefix()));
+  exit(1, "The previous cherry-pick is now empty, possibly due to conflict resolution.\nIf you wish to commit it anyway, use:\n\n    git commit --allow-empty\n\nOtherwise, please use 'git cherry-pick --skip'\n");
+}
+
 /** @param {import('../command.js').Invocation} run @param {string[]} argv */
 export async function run(run, argv) {
   const {options, args} = parseOptions(spec, argv);
@@ -43,7 +50,12 @@ export async function run(run, argv) {
   const picking = (await repo.readGitFile('CHERRY_PICK_HEAD'))?.trim();
   if (options.abort || options.quit || options.skip || options.continue) {
     if (!picking) exit(128, 'error: no cherry-pick or revert in progress\nfatal: cherry-pick failed\n');
-    if (options.continue) return commit(run, ['--no-edit']);
+    if (options.continue) {
+      const head = await repo.refs.head();
+      const tree = await repo.writeTree(Repository.indexFiles(await repo.index()));
+      if ((await repo.index()).conflictedPaths().length === 0 && head.oid && tree === (await repo.objects.commit(head.oid)).tree) return emptyPick(run, repo);
+      return commit(run, ['--no-edit']);
+    }
     if (options.quit) {
       await repo.removeGitFile('CHERRY_PICK_HEAD');
       return 0;
@@ -100,9 +112,9 @@ async function pick(run, repo, oid, options) {
   if (tree === (await repo.objects.commit(head.oid)).tree) {
     await repo.writeGitFile('CHERRY_PICK_HEAD', `${oid}\n`);
     await repo.writeGitFile('MERGE_MSG', message);
-    exit(1, `On branch ${head.branch?.replace(/^refs\/heads\//, '') ?? 'HEAD'}\nYou are currently cherry-picking commit ${abbrev}.\n  (all conflicts fixed: run "git cherry-pick --continue")\n  (use "git cherry-pick --skip" to skip this patch)\n  (use "git cherry-pick --abort" to cancel the cherry-pick operation)\n\nnothing to commit, working tree clean\nThe previous cherry-pick is now empty, possibly due to conflict resolution.\nIf you wish to commit it anyway, use:\n\n    git commit --allow-empty\n\nOtherwise, please use 'git cherry-pick --skip'\n`);
+    return emptyPick(run, repo);
   }
-  await writeCommit(run, repo, {tree, parents: [head.oid], message, author: picked.author, showAuthorDate: true});
+  await writeCommit(run, repo, {tree, parents: [head.oid], message, author: picked.author, showAuthorDate: true, reflog: 'cherry-pick'});
   await clearMergeState(repo);
   return 0;
 }

@@ -44,16 +44,18 @@ export function unmergedRefusal(what) {
  * Shared by commit, merge and cherry-pick.
  * @param {import('../command.js').Invocation} run
  * @param {Repository} repo
- * @param {{tree: string, parents: string[], message: string, author?: import('../types.js').Ident, quiet?: boolean, showAuthorDate?: boolean, summary?: boolean}} commit
+ * @param {{tree: string, parents: string[], message: string, author?: import('../types.js').Ident, quiet?: boolean, showAuthorDate?: boolean, summary?: boolean, reflog?: string}} commit
+ *   `reflog`: the reflog's action (`cherry-pick`), or its whole message when it has a colon
  */
 export async function writeCommit(run, repo, commit) {
   const where = {env: run.ctx.env, config: (/** @type {string} */ key) => repo.config.get(key), now: run.ctx.now, tzOffset: run.ctx.tzOffset};
-  const committer = resolveIdent('committer', where);
+  // git asks for the author first: its "Author identity unknown" comes before the committer's.
   const author = commit.author ?? resolveIdent('author', where);
+  const committer = resolveIdent('committer', where);
   const oid = await repo.objects.put('commit', serializeCommit({tree: commit.tree, parents: commit.parents, author, committer, message: commit.message}));
   const head = await repo.refs.head();
-  if (head.branch) await repo.refs.write(head.branch, oid);
-  else await repo.refs.write('HEAD', oid);
+  const action = commit.reflog ?? (commit.parents.length === 0 ? 'commit (initial)' : commit.parents.length > 1 ? 'commit (merge)' : 'commit');
+  await repo.refs.update(head.branch ?? 'HEAD', oid, action.includes(':') ? action : `${action}: ${subjectOf(commit.message)}`);
   if (commit.quiet || commit.summary === false) return oid;
   const branchName = head.branch ? head.branch.replace(/^refs\/heads\//, '') : 'detached HEAD';
   let line = `[${branchName}${commit.parents.length === 0 ? ' (root-commit)' : ''} ${await repo.objects.abbrev(oid)}] ${subjectOf(commit.message)}\n`;
@@ -87,7 +89,11 @@ export async function run(run, argv) {
 
   if (options.all && typed.length > 0) fatal('paths with -a does not make sense.');
   if (typed.length > 0 && mergeHeads.length > 0) fatal('cannot do a partial commit during a merge.');
-  if (index.conflictedPaths().length > 0) unmergedRefusal('Committing');
+  if (index.conflictedPaths().length > 0) {
+    // refresh_index lists them first, in its porcelain form.
+    run.out(index.conflictedPaths().map((path) => `U\t${path}\n`).join(''));
+    unmergedRefusal('Committing');
+  }
 
   const headFiles = await repo.commitFiles(head.oid);
   if (options.all) {

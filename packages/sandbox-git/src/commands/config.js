@@ -51,7 +51,8 @@ export async function run(run, argv) {
   if (key === undefined) usageError(spec, '');
   const parts = splitKey(key);
   if (!parts) {
-    if (!key.includes('.')) exit(1, `error: key does not contain a section: ${key}\n`);
+    if (!key.includes('.')) exit(2, `error: key does not contain a section: ${key}\n`);
+    if (key.endsWith('.')) exit(2, `error: key does not contain variable name: ${key}\n`);
     exit(1, `error: invalid key: ${key}\n`);
   }
   const reading = options.get || options.getAll || (args.length === 1 && !options.unset);

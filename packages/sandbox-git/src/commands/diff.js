@@ -7,6 +7,7 @@
 import {fatal} from '../errors.js';
 import {checkFile} from '../diff/check.js';
 import {formatFileDiff} from '../diff/unified.js';
+import {formatCombinedDiff} from '../diff/combined.js';
 import {formatNumstat, formatShortStat, formatStat} from '../diff/stat.js';
 import {fromUtf8} from '../fs.js';
 import {parseOptions} from '../options.js';
@@ -99,6 +100,11 @@ export async function run(run, argv) {
     unmerged = index.conflictedPaths();
   }
   unmerged = unmerged.filter((path) => matchesAny(specs, path));
+  // An unmerged path is shown apart, never as a change of the other side.
+  for (const path of unmerged) {
+    before.delete(path);
+    after.delete(path);
+  }
   const filter = (/** @type {Map<string, FlatEntry>} */ files) => new Map([...files].filter(([path]) => matchesAny(specs, path)));
   const changes = diffFiles(filter(before), filter(after));
   const blob = async (/** @type {FlatEntry} */ entry) => contents.get(entry.oid) ?? (await repo.objects.blob(entry.oid));
@@ -131,7 +137,7 @@ export async function run(run, argv) {
   if (options.nameOnly) out = [...changes.map((c) => c.path), ...unmerged].sort().map((p) => `${p}\n`).join('');
   else if (options.nameStatus) out = [...changes.map((c) => `${c.status}\t${c.path}`), ...unmerged.map((p) => `U\t${p}`)].sort((a, b) => (a.slice(2) < b.slice(2) ? -1 : 1)).map((l) => `${l}\n`).join('');
   else if (options.stat !== undefined || options.shortstat || options.numstat || options.summary) {
-    const stats = await statFiles(repo, changes);
+    const stats = await statFiles(repo, changes, blob);
     const all = [...stats, ...unmerged.map((path) => ({path, added: 0, deleted: 0, unmerged: true}))].sort((a, b) => (a.path < b.path ? -1 : 1));
     if (options.numstat) out += formatNumstat(all);
     if (options.stat !== undefined) out += formatStat(all, {width: typeof options.stat === 'string' ? Number(options.stat) : run.ctx.isTTY ? Number(run.ctx.env.COLUMNS ?? 80) : 80});
@@ -146,7 +152,21 @@ export async function run(run, argv) {
       const text = fromUtf8(formatFileDiff({old: await side(change.old), new: await side(change.new)}, options.unified !== undefined ? {context: options.unified} : {}));
       pieces.push({path: change.path, text});
     }
-    for (const path of unmerged) pieces.push({path, text: `* Unmerged path ${path}\n`});
+    for (const path of unmerged) {
+      // The working tree against the index's stages: git's combined diff (--cc) of ours and theirs.
+      const stages = index.byPath.get(path) ?? [];
+      const file = cached ? undefined : await repo.workFile(path);
+      if (cached || !file) {
+        pieces.push({path, text: `* Unmerged path ${path}\n`});
+        continue;
+      }
+      const parent = async (/** @type {number} */ stage) => {
+        const entry = stages.find((e) => e.stage === stage);
+        return entry ? {mode: entry.mode, content: await repo.objects.blob(entry.oid), oid: await repo.objects.abbrev(entry.oid)} : null;
+      };
+      const text = fromUtf8(formatCombinedDiff(path, {mode: file.mode, content: file.content, oid: '0000000'}, [await parent(2), await parent(3)]));
+      pieces.push({path, text});
+    }
     out = pieces.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((p) => p.text).join('');
   }
   run.out(out);

@@ -22,6 +22,8 @@ export const SUMMARIES = /** @type {Record<string, string>} */ ({
   tag: 'Create, list, delete or verify a tag object',
   'cherry-pick': 'Apply the changes introduced by some existing commits',
   worktree: 'Manage multiple working trees',
+  reflog: 'Manage reflog information',
+  'ls-files': 'Show information about files in the index and the working tree',
   'rev-parse': 'Pick out and massage parameters',
   help: 'Display help information about Git',
 });

@@ -90,7 +90,7 @@ export async function run(run, argv) {
   const diffKind = options.stat ? 'stat' : options.patch ? 'patch' : 'none';
   /** @type {Map<string, string>} */
   const diffs = new Map();
-  if (diffKind !== 'none') for (const entry of entries) diffs.set(entry.commit.oid, await commitDiff(repo, entry.commit, diffKind));
+  if (diffKind !== 'none') for (const entry of entries) diffs.set(entry.commit.oid, await commitDiff(repo, entry.commit, diffKind, 'log'));
   run.out(
     showLog(
       entries,

@@ -72,7 +72,7 @@ export async function run(run, argv) {
   if (head.oid === undefined) {
     if (noFastForward) fatal('Non-fast-forward commit does not make sense into an empty head');
     await moveTrees(repo, new Map(), theirFiles, {cmd: 'merge'});
-    await repo.refs.write(head.branch ?? 'HEAD', theirs);
+    await repo.refs.update(head.branch ?? 'HEAD', theirs, 'initial pull');
     return 0;
   }
 
@@ -88,7 +88,7 @@ export async function run(run, argv) {
     if (!options.quiet) run.out(`Updating ${await repo.objects.abbrev(head.oid)}..${await repo.objects.abbrev(theirs)}\n`);
     await moveTrees(repo, headFiles, theirFiles, {cmd: 'merge'});
     if (!options.quiet) run.out(`Fast-forward${options.message ? ' (no commit created; -m option ignored)' : ''}\n`);
-    await repo.refs.write(head.branch ?? 'HEAD', theirs);
+    await repo.refs.update(head.branch ?? 'HEAD', theirs, `merge ${name}: Fast-forward`);
     if (showStat) run.out(await diffstatText(repo, diffFiles(headFiles, theirFiles, {renames: true}), 'stat'));
     await clearMergeState(repo);
     return 0;
@@ -117,7 +117,7 @@ export async function run(run, argv) {
   const message = options.message ? stripspace(joinMessages(options.message)) : await defaultMessage(repo, name, head.branch);
   if (result.conflicts.size === 0 && options.commit !== false) {
     const tree = await repo.writeTree(result.files);
-    const oidMerged = await writeCommit(run, repo, {tree, parents: [head.oid, theirs], message, summary: false});
+    const oidMerged = await writeCommit(run, repo, {tree, parents: [head.oid, theirs], message, summary: false, reflog: `merge ${name}: Merge made by the 'ort' strategy.`});
     if (!options.quiet) run.out("Merge made by the 'ort' strategy.\n");
     if (showStat) run.out(await diffstatText(repo, diffFiles(headFiles, await repo.commitFiles(oidMerged), {renames: true}), 'stat'));
     await clearMergeState(repo);

@@ -68,11 +68,13 @@ export async function run(run, argv) {
     } else {
       const commit = await repo.objects.commit(oid);
       const abbrev = await abbreviations(repo, [commit]);
-      const diff = await commitDiff(repo, commit, kind);
+      const diff = await commitDiff(repo, commit, kind, 'show');
       const header = showLog([{commit, graphParents: commit.parents}], {format, decorate, abbrevCommit: oneline || options.abbrevCommit === true}, {abbrev, decorations, color, now: Math.floor(run.ctx.now() / 1000)});
       if (shownOne && !format.useTerminator) out += '\n';
-      // A full header and its diff are separated by a blank line; a one-line header needs none.
-      out += `${header}${diff === '' || oneline ? '' : '\n'}${diff}`;
+      // A full header and its diff are separated by a blank line (for a merge's combined diff,
+      // even an empty one); a one-line header needs none.
+      const merge = commit.parents.length > 1 && kind === 'patch';
+      out += `${header}${(diff === '' && !merge) || oneline ? '' : '\n'}${diff}`;
     }
     shownOne = true;
   }

@@ -32,6 +32,20 @@ export const spec = {
 /** @param {string} pattern */
 const glob = (pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 
+/** ref-filter.c append_lines: the first `count` lines, joined by a newline and four spaces. @param {string} text @param {number} count */
+function firstLines(text, count) {
+  /** @type {string[]} */
+  const lines = [];
+  let at = 0;
+  while (lines.length < count && at < text.length) {
+    const eol = text.indexOf('\n', at);
+    lines.push(eol < 0 ? text.slice(at) : text.slice(at, eol));
+    if (eol < 0) break;
+    at = eol + 1;
+  }
+  return lines.join('\n    ');
+}
+
 /** @param {import('../command.js').Invocation} run @param {string[]} argv */
 export async function run(run, argv) {
   const {options, args} = parseOptions(spec, argv);
@@ -68,8 +82,7 @@ export async function run(run, argv) {
       let contents = '';
       if (object?.type === 'tag') contents = (await repo.objects.tag(tag.oid)).message;
       else if (object?.type === 'commit') contents = (await repo.objects.commit(tag.oid)).message;
-      const body = contents.replace(/\n+$/, '').split('\n').slice(0, lines);
-      out += `${name.padEnd(15)} ${body.join('\n    ')}`.trimEnd() + '\n';
+      out += `${name.padEnd(15)} ${firstLines(contents, lines)}\n`;
     }
     run.out(out);
     return 0;

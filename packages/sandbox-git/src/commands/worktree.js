@@ -75,6 +75,9 @@ async function add(run, repo, argv) {
     if (!isValidBranchName(newBranch)) fatal(`'${newBranch}' is not a valid branch name`);
     if (await repo.refs.exists(`refs/heads/${newBranch}`)) fatal(`a branch named '${newBranch}' already exists`);
   }
+  if (newBranch !== undefined) run.err(`Preparing worktree (new branch '${newBranch}')\n`);
+  else if (isBranch) run.err(`Preparing worktree (checking out '${target}')\n`);
+  else run.err(`Preparing worktree (detached HEAD ${await repo.objects.abbrev(commit)})\n`);
   if (isBranch && !options.force) {
     const holder = (await listWorktrees(repo)).find((wt) => wt.branch === `refs/heads/${target}`);
     if (holder) fatal(`'${target}' is already checked out at '${holder.path}'`);
@@ -84,10 +87,7 @@ async function add(run, repo, argv) {
   let id = basename(path);
   for (let n = 1; await repo.files.exists(join(repo.commondir, 'worktrees', id)); n++) id = `${basename(path)}${n}`;
   const gitdir = join(repo.commondir, 'worktrees', id);
-  if (newBranch !== undefined) run.err(`Preparing worktree (new branch '${newBranch}')\n`);
-  else if (isBranch) run.err(`Preparing worktree (checking out '${target}')\n`);
-  else run.err(`Preparing worktree (detached HEAD ${await repo.objects.abbrev(commit)})\n`);
-  if (newBranch !== undefined) await repo.refs.write(`refs/heads/${newBranch}`, commit);
+  if (newBranch !== undefined) await repo.refs.update(`refs/heads/${newBranch}`, commit, `branch: Created from ${args[1] ?? 'HEAD'}`);
   await repo.files.mkdirp(path);
   await repo.files.write(join(gitdir, 'commondir'), '../..\n');
   await repo.files.write(join(gitdir, 'gitdir'), `${join(path, '.git')}\n`);
@@ -99,6 +99,7 @@ async function add(run, repo, argv) {
   const linked = await Repository.at(run.ctx, {worktree: path, gitdir, commondir: repo.commondir});
   linked.cachedIndex = new Index([]);
   await moveTrees(linked, new Map(), await linked.commitFiles(commit), {cmd: 'checkout', reset: true});
+  await linked.refs.log('HEAD', undefined, commit, 'reset: moving to HEAD');
   if (!options.quiet) run.out(`HEAD is now at ${await repo.objects.abbrev(commit)} ${subjectOf((await repo.objects.commit(commit)).message)}\n`);
   return 0;
 }

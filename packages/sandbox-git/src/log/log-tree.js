@@ -21,6 +21,8 @@ import {GitGraph} from './graph.js';
  *   decorates only a terminal). `%d`/`%D` print the decorations either way.
  * @property {boolean} [abbrevCommit]  `--abbrev-commit` (`--oneline` implies it).
  * @property {string[]} [graphColors]  `log.graphColors` as escape codes, the reset last.
+ * @property {(commit: import('../types.js').CommitInfo) => string} [diff]  `--stat`/`-p`: the text
+ *   log_tree_diff_flush prints after the message (each line behind the graph's padding).
  */
 
 /**
@@ -139,6 +141,20 @@ export function showLog(entries, options, ctx) {
     if (useTerminator && !formatIsEmpty) {
       if (!missingNewline) showPadding();
       out += '\n';
+    }
+    const diff = options.diff?.(commit) ?? '';
+    if (diff !== '') {
+      // log_tree_diff_flush: a blank line between a full message and its diff; the graph's
+      // padding (diff_output_prefix) before every line of the diff.
+      if (!oneline && !formatIsEmpty) {
+        showPadding();
+        out += '\n';
+      }
+      for (const line of diff.split(/(?<=\n)/)) {
+        showPadding();
+        out += line;
+      }
+      missingNewline = false;
     }
   }
   return out;
