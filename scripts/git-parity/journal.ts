@@ -51,22 +51,25 @@ cat "$d/err" >&2
 # The state after the command, as real git reads it (no optional locks: it writes nothing).
 (
   export GIT_OPTIONAL_LOCKS=0
-  top=$(${git} rev-parse --show-toplevel 2>/dev/null) || { echo "(no repository)"; exit 0; }
-  gd=$(${git} rev-parse --absolute-git-dir)
+  where=$(${git} rev-parse --show-toplevel --absolute-git-dir 2>/dev/null) || { echo "(no repository)"; exit 0; }
+  top=\${where%%$'\n'*}
+  gd=\${where#*$'\n'}
   cd "$top"
   echo "HEAD: $(cat "$gd/HEAD")"
   ${git} for-each-ref --format='%(refname) %(objectname)'
   echo "index:"
   ${git} ls-files -s
   echo "objects:"
-  ${git} rev-list --objects --all 2>&1 | sort
+  ${git} rev-list --objects --all 2>&1 | LC_ALL=C sort
   for f in MERGE_HEAD MERGE_MSG MERGE_MODE CHERRY_PICK_HEAD; do
     if [ -f "$gd/$f" ]; then echo "$f:"; cat "$gd/$f"; fi
   done
   echo "worktree:"
-  find . -path ./.git -prune -o \\( -type f -o -type l \\) -print | LC_ALL=C sort | while IFS= read -r f; do
-    if [ -L "$f" ]; then echo "link $(readlink "$f") $f"; else echo "$(${git} hash-object "$f") $([ -x "$f" ] && echo x || echo -) $f"; fi
-  done
+  files=$(find . -path ./.git -prune -o \( -type f -o -type l \) -print | LC_ALL=C sort)
+  if [ -n "$files" ]; then
+    # One git for every file's blob id; the mode (x or -) and links beside them.
+    paste -d ' ' <(printf '%s\n' "$files" | ${git} hash-object --no-filters --stdin-paths) <(printf '%s\n' "$files" | while IFS= read -r f; do if [ -L "$f" ]; then echo "l $f -> $(readlink "$f")"; elif [ -x "$f" ]; then echo "x $f"; else echo "- $f"; fi; done)
+  fi
 ) > "$d/state" 2>&1
 exit $code
 `;

@@ -26,7 +26,8 @@ import {exit} from './errors.js';
 
 /** @param {CommandSpec} spec @param {string} message @returns {never} */
 export function usageError(spec, message) {
-  const usage = spec.usage.map((line, i) => `${i === 0 ? 'usage: ' : '   or: '}${line}`).join('\n');
+  // A usage line's continuation lines sit under its text, after the `usage: ` column.
+  const usage = spec.usage.map((line, i) => `${i === 0 ? 'usage: ' : '   or: '}${line.replace(/\n/g, '\n       ')}`).join('\n');
   exit(129, `${message ? `error: ${message}\n` : ''}${usage}\n`);
 }
 

@@ -31,3 +31,15 @@ git log --first-parent --oneline
 git log -n 2
 git merge --continue
 git merge --abort
+git switch -q -c q1 main
+echo q1 > q.txt && git add q.txt && git commit -qm q1
+git switch -q main
+echo q2 > q.txt && git add q.txt && git commit -qm q2
+git merge -q q1
+git merge --abort
+git switch -q -c q3 main~1
+echo q3 > q3.txt && git add q3.txt && git commit -qm q3
+git switch -q main
+git merge -q --no-edit q3
+git merge -q q3
+git log --oneline -2

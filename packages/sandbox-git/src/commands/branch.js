@@ -33,6 +33,7 @@ export const spec = {
     {name: 'all', short: 'a', long: 'all', type: 'bool'},
     {name: 'verbose', short: 'v', long: 'verbose', type: 'bool'},
     {name: 'showCurrent', long: 'show-current', type: 'bool'},
+    {name: 'quiet', short: 'q', long: 'quiet', type: 'bool'},
     {name: 'merged', long: 'merged', type: 'optional-string'},
     {name: 'noMerged', long: 'no-merged', type: 'optional-string'},
   ],
@@ -50,7 +51,7 @@ export async function run(run, argv) {
     run.out(head.branch ? `${head.branch.replace(/^refs\/heads\//, '')}\n` : '');
     return 0;
   }
-  if (options.delete || options.forceDelete) return deleteBranches(run, repo, args, options.forceDelete || (options.delete && options.force));
+  if (options.delete || options.forceDelete) return deleteBranches(run, repo, args, options.forceDelete || (options.delete && options.force), options.quiet === true);
   if (options.move || options.forceMove) return renameBranch(repo, args, options.forceMove || (options.move && options.force));
   if (args.length > 0 && !options.list && options.merged === undefined && options.noMerged === undefined) {
     if (args.length > 2) usageError(spec, '');
@@ -99,9 +100,9 @@ export async function run(run, argv) {
 
 /**
  * @param {import('../command.js').Invocation} run @param {import('../repo.js').Repository} repo
- * @param {string[]} names @param {boolean} force
+ * @param {string[]} names @param {boolean} force @param {boolean} quiet
  */
-async function deleteBranches(run, repo, names, force) {
+async function deleteBranches(run, repo, names, force, quiet) {
   if (names.length === 0) fatal('branch name required');
   const head = await repo.refs.head();
   const worktrees = await listWorktrees(repo);
@@ -126,7 +127,7 @@ async function deleteBranches(run, repo, names, force) {
       continue;
     }
     await repo.refs.delete(ref);
-    run.out(`Deleted branch ${name} (was ${await repo.objects.abbrev(oid)}).\n`);
+    if (!quiet) run.out(`Deleted branch ${name} (was ${await repo.objects.abbrev(oid)}).\n`);
   }
   return failed ? 1 : 0;
 }

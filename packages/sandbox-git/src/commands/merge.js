@@ -112,7 +112,8 @@ export async function run(run, argv) {
     if (error instanceof GitExit) exit(2, `${error.text}Merge with strategy ort failed.\n`);
     throw error;
   }
-  if (!options.quiet) run.out(result.messages.map((line) => `${line}\n`).join(''));
+  // ort's own messages come even with -q.
+  run.out(result.messages.map((line) => `${line}\n`).join(''));
 
   const message = options.message ? stripspace(joinMessages(options.message)) : await defaultMessage(repo, name, head.branch);
   if (result.conflicts.size === 0 && options.commit !== false) {
