@@ -155,7 +155,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
       const posts = traffic.stackblitz.filter((r) => r.method() === 'POST');
       expect(posts, 'POSTs to stackblitz.com').toHaveLength(1);
       const url = new URL(request.url());
-      const expected = sandboxAsset(phase, locale);
+      const expected = await sandboxAsset(phase, locale);
       expect(url.pathname).toBe('/run');
       expect(url.searchParams.get('file')).toBe(expected.openFile);
       expect(Number(url.searchParams.get('terminalHeight'))).toBeGreaterThan(0);
@@ -232,7 +232,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
         expect(await card.locator('iframe').count(), 'no blank iframe left').toBe(0);
         expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-sandbox-offline'))).toBe(true);
         const commands = await offline.locator('pre').innerText();
-        const hasDemo = JSON.parse(sandboxAsset(phase, locale).project.files['package.json'] ?? '{}').scripts?.demo;
+        const hasDemo = JSON.parse((await sandboxAsset(phase, locale)).project.files['package.json'] ?? '{}').scripts?.demo;
         for (const command of [`unzip ${phase}.zip`, `cd ${phase}`, 'npm install', 'npm test', 'npm run history']) {
           expect(commands).toContain(command);
         }
@@ -251,7 +251,7 @@ describe.each(PAGES)('sandboxes on /%s', (pagePath) => {
           const files = Object.fromEntries(
             Object.entries(unzipped).map(([name, bytes]) => [name.replace(`${phase}/`, ''), strFromU8(bytes)]),
           );
-          expect(files).toStrictEqual(sandboxAsset(phase, locale).project.files);
+          expect(files).toStrictEqual((await sandboxAsset(phase, locale)).project.files);
         }
         await closePage(page);
       }

@@ -19,7 +19,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})
 async function runDemo(id: PhaseId, script: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), `demo-${id}-`));
   dirs.push(dir);
-  writePhase(id, dir);
+  await writePhase(id, dir);
   const env = {...process.env};
   for (const name of ['NODE_OPTIONS', 'COURSE_TIME_SCALE', 'COURSE_RANDOM_SEED']) delete env[name];
   // Rejects on a non-zero exit; the timeout is a safety net against a hang, not a timing assertion.

@@ -8,11 +8,12 @@ import {
   EXAMPLES_DIR,
   phaseFiles,
   phaseTestSources,
+  phaseTrackedFiles,
   readExampleSource,
   VITEST_VERSION,
   writePhase,
 } from './materialize';
-import {replayHistory} from './history';
+import {replayPhaseRepository} from './phaseRepository';
 import {phases, type HistoryStep, type Phase, type PhaseId} from './phases';
 
 const commit = (message: string, files: Record<string, string>): HistoryStep => ({op: 'commit', message, files});
@@ -20,11 +21,14 @@ const commit = (message: string, files: Record<string, string>): HistoryStep => 
 describe('phaseFiles', () => {
   const ids = Object.keys(phases) as PhaseId[];
 
-  it.each(ids)('%s: every file is its source under examples/, byte for byte', (id) => {
+  it.each(ids)('%s: every file is the replayed working tree or its source under examples/, byte for byte', async (id) => {
     const phase: Phase = phases[id];
-    const files = phaseFiles(id);
-    const sources = {...replayHistory(phase.history).tree, ...phase.untracked, ...phase.tests};
-    expect(Object.keys(files)).toEqual([...Object.keys(sources), 'package.json'].sort());
+    const files = await phaseFiles(id);
+    const {worktree} = await replayPhaseRepository(phase, readExampleSource);
+    const sources = {...phase.untracked, ...phase.tests};
+    expect(Object.keys(files)).toEqual([...Object.keys(worktree), ...Object.keys(sources), 'package.json'].sort());
+    expect(await phaseTrackedFiles(id)).toEqual(new Set(Object.keys(worktree)));
+    for (const [file, text] of Object.entries(worktree)) expect(files[file], file).toBe(text);
     for (const [file, source] of Object.entries(sources)) {
       expect(files[file], file).toBe(readFileSync(path.join(EXAMPLES_DIR, source), 'utf8'));
     }
@@ -41,8 +45,8 @@ describe('phaseFiles', () => {
     '03-after-adoption': 'node bench-recommendations.js src/recommendations/index.js',
   };
 
-  it.each(ids)('%s: package.json runs the demo and the tests with the root vitest, as CommonJS', (id) => {
-    const pkg = JSON.parse(phaseFiles(id)['package.json']!);
+  it.each(ids)('%s: package.json runs the demo and the tests with the root vitest, as CommonJS', async (id) => {
+    const pkg = JSON.parse((await phaseFiles(id))['package.json']!);
     const demo = demoCommands[id];
     expect(pkg).toMatchObject({
       private: true,
@@ -52,7 +56,7 @@ describe('phaseFiles', () => {
     });
     expect(pkg.scripts).toEqual(demo === undefined ? {test: 'vitest run'} : {demo, test: 'vitest run'});
     expect(pkg.name).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
-    expect(phaseFiles(id)['package.json']).toBe(`${JSON.stringify(pkg, null, 2)}\n`);
+    expect((await phaseFiles(id))['package.json']).toBe(`${JSON.stringify(pkg, null, 2)}\n`);
   });
 
   it('pins vitest to the exact version of the root, which is the installed one', () => {
@@ -61,23 +65,24 @@ describe('phaseFiles', () => {
     expect(VITEST_VERSION).toBe(installed);
   });
 
-  it('refuses unknown phases and files claimed twice', () => {
+  it('refuses unknown phases and files claimed twice', async () => {
     expect(() => phaseFiles('nope' as PhaseId)).toThrow(/Unknown phase "nope"/);
-    const base: Phase = {lesson: 'x', history: [commit('one', {'a.js': 'A'})], untracked: {}, tests: {}, openFile: 'a.js'};
+    const base: Phase = {lesson: 'x', identity: {name: 'A', email: 'a@b'}, history: [commit('one', {'a.js': 'A'})], untracked: {}, tests: {}, openFile: 'a.js'};
     const read = (source: string): string => `content of ${source}`;
-    expect(buildPhaseFiles('x', base, read)).toEqual({
+    expect(await buildPhaseFiles('x', base, read)).toEqual({
       'a.js': 'content of A',
       'package.json': expect.stringContaining('"name": "ecommerce-x"'),
     });
-    expect(() => buildPhaseFiles('x', {...base, untracked: {'a.js': 'B'}}, read)).toThrow(/untracked file a.js/);
-    expect(() => buildPhaseFiles('x', {...base, tests: {'package.json': 'P'}}, read)).toThrow(/package.json is generated/);
-    expect(() => buildPhaseFiles('x', {...base, demo: 'missing.js'}, read)).toThrow(/demo script missing.js/);
-    expect(() => buildPhaseFiles('x', {...base, demoArgs: ['a.js']}, read)).toThrow(/demoArgs without a demo script/);
-    expect(() => buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['b.js']}, read)).toThrow(/demo argument b.js is not a file/);
-    expect(() => buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['a.js; rm -rf x']}, read)).toThrow(/is not a plain word/);
-    expect(JSON.parse(buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['--time', 'a.js']}, read)['package.json']!).scripts)
+    await expect(buildPhaseFiles('x', {...base, untracked: {'a.js': 'B'}}, read)).rejects.toThrow(/untracked file a.js/);
+    await expect(buildPhaseFiles('x', {...base, tests: {'package.json': 'P'}}, read)).rejects.toThrow(/package.json is generated/);
+    await expect(buildPhaseFiles('x', {...base, demo: 'missing.js'}, read)).rejects.toThrow(/demo script missing.js/);
+    await expect(buildPhaseFiles('x', {...base, demoArgs: ['a.js']}, read)).rejects.toThrow(/demoArgs without a demo script/);
+    await expect(buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['b.js']}, read)).rejects.toThrow(/demo argument b.js is not a file/);
+    await expect(buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['a.js; rm -rf x']}, read)).rejects.toThrow(/is not a plain word/);
+    await expect(buildPhaseFiles('x', {...base, history: [commit('one', {'a.js': 'A'}), commit('two', {'a.js': 'A'})]}, read)).rejects.toThrow(/Phase x: its history does not replay: .*nothing to commit/s);
+    expect(JSON.parse((await buildPhaseFiles('x', {...base, demo: 'a.js', demoArgs: ['--time', 'a.js']}, read))['package.json']!).scripts)
       .toEqual({demo: 'node a.js --time a.js', test: 'vitest run'});
-    expect(JSON.parse(buildPhaseFiles('x', base, read)['package.json']!).scripts).toEqual({test: 'vitest run'});
+    expect(JSON.parse((await buildPhaseFiles('x', base, read))['package.json']!).scripts).toEqual({test: 'vitest run'});
   });
 
   it('reads only inside examples/', () => {
@@ -123,11 +128,11 @@ describe('writePhase', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 
-  it('writes exactly the phase files', () => {
+  it('writes exactly the phase files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'phase-'));
     dirs.push(dir);
-    const files = phaseFiles('02-after-fix');
-    expect(writePhase('02-after-fix', dir)).toEqual(Object.keys(files));
+    const files = await phaseFiles('02-after-fix');
+    expect(await writePhase('02-after-fix', dir)).toEqual(Object.keys(files));
     for (const [file, content] of Object.entries(files)) {
       expect(readFileSync(path.join(dir, file), 'utf8')).toBe(content);
     }

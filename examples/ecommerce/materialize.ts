@@ -2,16 +2,17 @@
  * Turns a phase of the course's e-commerce repository (`phases/`) into the files of a runnable
  * project: the working tree at the end of the phase's history, its untracked files, its vitest
  * tests and a generated `package.json`. The sandbox, the zip downloads and the root test run
- * all call `phaseFiles`, so they get the same bytes. The history is replayed by `history.ts`
- * (the same replay the lesson runner checks lessons against).
+ * all call `phaseFiles`, so they get the same bytes. The working tree is the one the sandbox's
+ * git leaves after running the phase's script (`phaseRepository.ts`), the same commands the
+ * sandbox replays at install time and the lesson runner checks against real git.
  *
- * Everything here is pure except `readExampleSource` (reads `examples/`) and `writePhase` /
- * `writeAllPhases` (write a project to disk).
+ * Everything here works in memory except `readExampleSource` (reads `examples/`) and
+ * `writePhase` / `writeAllPhases` (write a project to disk).
  */
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {EXAMPLES_DIR, readExampleFile} from '../readExample';
-import {replayHistory} from './history';
+import {replayPhaseRepository} from './phaseRepository';
 import {phases, type FileMap, type Phase, type PhaseId} from './phases';
 
 /** The `examples/` folder: every source path of a phase is relative to it. */
@@ -58,17 +59,25 @@ export function phasePackageJson(id: string, phase: Phase): Record<string, unkno
  * checked-out working tree, the untracked files, the tests and `package.json`.
  * Throws when two of them claim the same path, or the demo script or a file it is given is missing.
  */
-export function buildPhaseFiles(id: string, phase: Phase, read: ReadSource = readExampleSource): Record<string, string> {
-  const sources = new Map<string, string>();
-  const add = (group: string, files: FileMap): void => {
-    for (const [file, source] of Object.entries(files)) {
+export async function buildPhaseFiles(id: string, phase: Phase, read: ReadSource = readExampleSource): Promise<Record<string, string>> {
+  /** Project path -> its text (tracked files come from the replay, the rest from their source). */
+  const sources = new Map<string, {source?: string; text?: string}>();
+  const add = (group: string, files: Record<string, {source?: string; text?: string}>): void => {
+    for (const [file, origin] of Object.entries(files)) {
       if (sources.has(file)) throw new Error(`Phase ${id}: ${group} file ${file} is already in the project`);
-      sources.set(file, source);
+      sources.set(file, origin);
     }
   };
-  add('tracked', replayHistory(phase.history).tree);
-  add('untracked', phase.untracked);
-  add('test', phase.tests);
+  let tracked: Record<string, string>;
+  try {
+    tracked = (await replayPhaseRepository(phase, read)).worktree;
+  } catch (error) {
+    throw new Error(`Phase ${id}: its history does not replay: ${(error as Error).message}`);
+  }
+  add('tracked', Object.fromEntries(Object.entries(tracked).map(([file, text]) => [file, {text}])));
+  const fromSource = (files: FileMap) => Object.fromEntries(Object.entries(files).map(([file, source]) => [file, {source}]));
+  add('untracked', fromSource(phase.untracked));
+  add('test', fromSource(phase.tests));
   if (sources.has('package.json')) throw new Error(`Phase ${id}: package.json is generated, not a source`);
   if (phase.demo !== undefined && !sources.has(phase.demo)) {
     throw new Error(`Phase ${id}: demo script ${phase.demo} is not in the project`);
@@ -87,7 +96,7 @@ export function buildPhaseFiles(id: string, phase: Phase, read: ReadSource = rea
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify(phasePackageJson(id, phase), null, 2)}\n`,
   };
-  for (const [file, source] of sources) files[file] = read(source);
+  for (const [file, origin] of sources) files[file] = origin.text ?? read(origin.source!);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -98,9 +107,33 @@ function getPhase(id: string): Phase {
   return phases[id as PhaseId];
 }
 
-/** Every file of the phase's runnable project: path -> exact UTF-8 content. */
-export function phaseFiles(id: PhaseId): Record<string, string> {
-  return buildPhaseFiles(id, getPhase(id));
+const built = new Map<string, Promise<Record<string, string>>>();
+const replayed = new Map<string, ReturnType<typeof replayPhaseRepository>>();
+
+/** The phase's repository as the sandbox's git builds it (once per run). */
+function phaseRepository(id: PhaseId) {
+  let repository = replayed.get(id);
+  if (!repository) {
+    repository = replayPhaseRepository(getPhase(id), readExampleSource);
+    replayed.set(id, repository);
+  }
+  return repository;
+}
+
+/** The files the phase's history tracks on its checked-out branch. */
+export async function phaseTrackedFiles(id: PhaseId): Promise<Set<string>> {
+  return new Set(Object.keys((await phaseRepository(id)).worktree));
+}
+
+/** Every file of the phase's runnable project: path -> exact UTF-8 content (built once per run). */
+export function phaseFiles(id: PhaseId): Promise<Record<string, string>> {
+  const phase = getPhase(id);
+  let files = built.get(id);
+  if (!files) {
+    files = buildPhaseFiles(id, phase);
+    built.set(id, files);
+  }
+  return files;
 }
 
 /** Every `examples/` source that some phase uses as a test file (they only run materialized). */
@@ -109,8 +142,8 @@ export function phaseTestSources(): string[] {
 }
 
 /** Writes the phase's project into `dir` (created if needed); returns the paths written. */
-export function writePhase(id: PhaseId, dir: string): string[] {
-  const files = phaseFiles(id);
+export async function writePhase(id: PhaseId, dir: string): Promise<string[]> {
+  const files = await phaseFiles(id);
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(dir, file);
     mkdirSync(path.dirname(target), {recursive: true});
@@ -120,12 +153,12 @@ export function writePhase(id: PhaseId, dir: string): string[] {
 }
 
 /** Replaces `dir` (default `examples/.generated`) with one folder per phase; returns them by id. */
-export function writeAllPhases(dir: string = GENERATED_DIR): Record<PhaseId, string> {
+export async function writeAllPhases(dir: string = GENERATED_DIR): Promise<Record<PhaseId, string>> {
   rmSync(dir, {recursive: true, force: true});
   const folders = {} as Record<PhaseId, string>;
   for (const id of Object.keys(phases) as PhaseId[]) {
     folders[id] = path.join(dir, id);
-    writePhase(id, folders[id]);
+    await writePhase(id, folders[id]);
   }
   return folders;
 }

@@ -19,7 +19,7 @@ export const FIXED_DATE = '2026-11-27T18:00:00+01:00';
 export function parityEnv(home: string, pathPrefix: string): Record<string, string> {
   const systemPath = (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter).filter((d) => !d.includes(`node_modules${path.sep}.bin`));
   return {
-    PATH: [pathPrefix, ...systemPath].join(path.delimiter),
+    PATH: [...(pathPrefix ? [pathPrefix] : []), ...systemPath].join(path.delimiter),
     HOME: home,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',

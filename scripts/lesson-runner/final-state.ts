@@ -76,7 +76,7 @@ export async function checkFinalState(
   phase: Phase,
   readExample: ReadExample,
 ): Promise<string[]> {
-  const {history: expected, trees} = replayPhase(phase.history);
+  const {history: expected, trees} = await replayPhase(phase, readExample);
   const actual = await readGitHistory(repo, env);
   const problems = compareHistories(expected, actual, {source: `phase '${phaseId}'`});
 
@@ -189,8 +189,8 @@ export function compareFileRecords(
 }
 
 /** Where each file a phase leaves comes from, keyed like `fileRecord` lines. */
-export function phaseSources(phase: Phase): Map<string, string> {
-  const {history, trees} = replayPhase(phase.history);
+export async function phaseSources(phase: Phase, readExample: ReadExample): Promise<Map<string, string>> {
+  const {history, trees} = await replayPhase(phase, readExample);
   const sources = new Map<string, string>();
   for (const [branch, tip] of history.branches) {
     for (const [file, source] of Object.entries(trees.get(tip)!)) sources.set(`${branch}\t${file}`, source);

@@ -334,7 +334,7 @@ export async function runLesson(lessonFile: LessonFile, options: RunOptions): Pr
         result.failures.push(`${label}: ${recordName} does not exist yet: run \`npm run lessons:update\` to record the files the lesson creates`);
       } else {
         const phase = options.expectation?.phase;
-        for (const problem of compareFileRecords(recorded, record, recordName, phase ? phaseSources(phase) : undefined)) {
+        for (const problem of compareFileRecords(recorded, record, recordName, phase ? await phaseSources(phase, options.readExample) : undefined)) {
           result.failures.push(
             `${label} end of lesson: ${problem}. A file the lesson creates (from examples/) changed: ` +
               'if that is intended, run `npm run lessons:update`.',

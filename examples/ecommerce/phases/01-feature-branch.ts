@@ -1,7 +1,12 @@
-import type {HistoryStep, Phase} from './types';
+import type {Identity, HistoryStep, Phase} from './types';
 
+
+/** The lesson's `git config user.name` / `user.email`. */
+const IDENTITY: Identity = {name: 'Cart Team Developer', email: 'cart-team@ecommerce.com'};
 const F = 'ecommerce/files';
 const FEATURE = 'feature/advanced-cart';
+/** The colleague whose commits on `develop` the lesson makes with `--author`. */
+const COLLEAGUE = 'Giulia Bianchi <giulia@ecommerce.com>';
 
 // Commit messages exactly as the lesson's commands write them.
 export const FEATURE_MESSAGES = {
@@ -62,6 +67,7 @@ const afterMerge: HistoryStep[] = [
     op: 'commit',
     message: FEATURE_MESSAGES.readme,
     files: {'README.md': `${F}/feature/README.develop.md`},
+    author: COLLEAGUE,
   },
   {op: 'switch', name: FEATURE},
   {op: 'merge', branch: 'develop', message: FEATURE_MESSAGES.syncMerge},
@@ -78,6 +84,7 @@ const afterMerge: HistoryStep[] = [
     op: 'commit',
     message: FEATURE_MESSAGES.capDiscount,
     files: {'src/cart/cartConfig.js': `${F}/feature/cart/cartConfig.develop.js`},
+    author: COLLEAGUE,
   },
   {op: 'switch', name: FEATURE},
   {
@@ -107,6 +114,7 @@ export const featurePhases = {
   /** `develop` is ready (shared cart config committed); the feature branch does not exist yet. */
   '01-start': {
     lesson: '01-feature-branch',
+    identity: IDENTITY,
     history: start,
     untracked: {},
     tests: {'tests/cartConfig.test.ts': `${T}/cartConfig.test.ts`},
@@ -115,6 +123,7 @@ export const featurePhases = {
   /** The end of lesson 01: the advanced cart merged into develop with --no-ff, branch deleted. */
   '01-after-merge': {
     lesson: '01-feature-branch',
+    identity: IDENTITY,
     history: afterMerge,
     untracked: {},
     tests: {

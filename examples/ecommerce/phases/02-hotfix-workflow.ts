@@ -1,5 +1,8 @@
-import type {HistoryStep, Phase} from './types';
+import type {Identity, HistoryStep, Phase} from './types';
 
+
+/** The lesson's `git config user.name` / `user.email`. */
+const IDENTITY: Identity = {name: 'DevOps Engineer', email: 'devops@ecommerce.com'};
 const F = 'ecommerce/files';
 const T = 'ecommerce/tests';
 
@@ -81,6 +84,7 @@ export const hotfixPhases = {
   /** The alert has fired: `main` is production with the payment bug. */
   '02-before-fix': {
     lesson: '02-hotfix-workflow',
+    identity: IDENTITY,
     history: beforeHotfix,
     untracked: {'test-payment.js': `${F}/test-payment.js`},
     tests: {
@@ -93,6 +97,7 @@ export const hotfixPhases = {
   /** The end of lesson 02: hotfix merged into main and develop, tagged, follow-up committed. */
   '02-after-fix': {
     lesson: '02-hotfix-workflow',
+    identity: IDENTITY,
     history: [
       ...beforeHotfix,
       {op: 'branch', name: 'hotfix/payment-timeout-fix'},

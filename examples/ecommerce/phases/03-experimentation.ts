@@ -1,5 +1,8 @@
-import type {FileMap, HistoryStep, Phase} from './types';
+import type {Identity, FileMap, HistoryStep, Phase} from './types';
 
+
+/** The lesson's `git config user.name` / `user.email`. */
+const IDENTITY: Identity = {name: 'Product Engineer', email: 'product@ecommerce.com'};
 const F = 'ecommerce/files/recommend';
 const T = 'ecommerce/tests/recommend';
 
@@ -76,6 +79,7 @@ export const experimentationPhases = {
   /** Phase 1 done: experiment A committed, checked out on `experiment/recs-popularity`. */
   '03-experiment-popularity': {
     lesson: '03-experimentation',
+    identity: IDENTITY,
     history: [...setup, ...popularityExperiment],
     untracked: {},
     tests: {...commonTests, 'tests/popularity.test.ts': `${T}/popularity.test.ts`},
@@ -85,6 +89,7 @@ export const experimentationPhases = {
   /** Phase 2 done: both experiment branches exist, checked out on `experiment/recs-co-purchase`. */
   '03-experiments': {
     lesson: '03-experimentation',
+    identity: IDENTITY,
     history: [...setup, ...popularityExperiment, ...coPurchaseExperiment],
     untracked: {},
     tests: {...commonTests, 'tests/coPurchase.test.ts': `${T}/coPurchase.test.ts`},
@@ -97,6 +102,7 @@ export const experimentationPhases = {
    */
   '03-after-adoption': {
     lesson: '03-experimentation',
+    identity: IDENTITY,
     history: [
       ...setup,
       ...popularityExperiment,

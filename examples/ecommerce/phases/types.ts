@@ -11,9 +11,24 @@
 /** Path inside the learner's repository -> path relative to `examples/`. */
 export type FileMap = Record<string, string>;
 
+/** The committer every phase's history is written with, and the lesson's `git config user.*`. */
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/**
+ * The date of every commit and tag of the course (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE): the
+ * lesson runner, the sandbox's replay and the phase scripts use it, so their object ids agree.
+ */
+export const COURSE_DATE = '2026-11-27T18:00:00+01:00';
+
 export type HistoryStep =
-  /** Stage exactly these files (added or changed) and commit them on the current branch. */
-  | {op: 'commit'; message: string; files: FileMap}
+  /**
+   * Stage exactly these files (added or changed) and commit them on the current branch;
+   * `author` (`Name <email>`) as `git commit --author` gives it, when not the phase's identity.
+   */
+  | {op: 'commit'; message: string; files: FileMap; author?: string}
   /** `git switch -c name` from the current commit. */
   | {op: 'branch'; name: string}
   /** `git switch name`. */
@@ -39,6 +54,8 @@ export type HistoryStep =
 export interface Phase {
   /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
   lesson: string;
+  /** Who commits: the lesson's `git config user.name` / `user.email`. */
+  identity: Identity;
   /** The repository's history up to this phase, replayed from an empty repo on `main`. */
   history: HistoryStep[];
   /** Files in the working tree that are not committed (the lesson leaves them untracked). */

@@ -3,17 +3,44 @@
  * to StackBlitz) and `<phase>.zip` (the same files, to run locally). Both are generated from the
  * same `SandboxProject`, so they cannot drift apart.
  */
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
 import {strToU8, zipSync, type Zippable} from 'fflate';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
-import {phaseFiles} from '../../../examples/ecommerce/materialize';
+import {phaseFiles, phaseTrackedFiles} from '../../../examples/ecommerce/materialize';
 import {EXAMPLES_DIR, readExampleFile} from '../../../examples/readExample';
 import {buildSandboxProject, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
 
 export {EXAMPLES_DIR};
 
+/** The sandbox's git package, as it is vendored in each project. */
+export const ENGINE_PACKAGE_DIR = path.resolve(EXAMPLES_DIR, '../packages/sandbox-git');
+
+/**
+ * What the sandbox needs of the engine package: its package.json, README and every `.js` file of
+ * `bin/` and `src/` (tests and test helpers are TypeScript and stay home).
+ */
+export function readEngineFiles(root: string = ENGINE_PACKAGE_DIR): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(path.join(root, dir)).sort()) {
+      const rel = dir === '' ? name : `${dir}/${name}`;
+      if (statSync(path.join(root, rel)).isDirectory()) walk(rel);
+      else if (rel.endsWith('.js')) files[rel] = readFileSync(path.join(root, rel), 'utf8');
+    }
+  };
+  for (const name of ['package.json', 'README.md']) files[name] = readFileSync(path.join(root, name), 'utf8');
+  walk('bin');
+  walk('src');
+  return files;
+}
+
+let engineFiles: Record<string, string> | undefined;
+
 export const fileSources: SandboxSources = {
   readExample: readExampleFile,
   readTooling: (name) => readExampleFile(`tooling/${name}`),
+  engineFiles: () => (engineFiles ??= readEngineFiles()),
 };
 
 /** What `static/sandbox/<phase>.json` holds: read by the Sandbox card after the click. */
@@ -30,12 +57,13 @@ export function phaseIds(): PhaseId[] {
   return Object.keys(phases) as PhaseId[];
 }
 
-export function sandboxAsset(id: PhaseId, locale: Locale, sources: SandboxSources = fileSources): SandboxAsset {
+export async function sandboxAsset(id: PhaseId, locale: Locale, sources: SandboxSources = fileSources): Promise<SandboxAsset> {
   const phase: Phase = phases[id];
   return {
     phase: id,
-    openFile: phase.openFile,
-    project: buildSandboxProject(id, phase, phaseFiles(id), locale, sources),
+    // The phase's file first, the sandbox's README beside it.
+    openFile: `${phase.openFile},SANDBOX.md`,
+    project: buildSandboxProject(id, phase, await phaseFiles(id), await phaseTrackedFiles(id), locale, sources),
   };
 }
 
@@ -49,10 +77,10 @@ export function zipProject(folder: string, files: Record<string, string>): Uint8
 }
 
 /** File name (relative to the `sandbox/` folder of the locale's site) -> bytes. */
-export function buildAssets(locale: Locale, sources: SandboxSources = fileSources): Map<string, Uint8Array> {
+export async function buildAssets(locale: Locale, sources: SandboxSources = fileSources): Promise<Map<string, Uint8Array>> {
   const assets = new Map<string, Uint8Array>();
   for (const id of phaseIds()) {
-    const asset = sandboxAsset(id, locale, sources);
+    const asset = await sandboxAsset(id, locale, sources);
     assets.set(`${id}.json`, strToU8(JSON.stringify(asset)));
     assets.set(`${id}.zip`, zipProject(id, asset.project.files));
   }
@@ -64,13 +92,11 @@ export interface SandboxCardData {
   phases: Record<string, {demo: boolean}>;
 }
 
-export function sandboxCardData(): SandboxCardData {
-  return {
-    phases: Object.fromEntries(
-      phaseIds().map((id) => {
-        const pkg = JSON.parse(phaseFiles(id)['package.json'] ?? '{}') as {scripts?: Record<string, string>};
-        return [id, {demo: Boolean(pkg.scripts?.demo)}];
-      }),
-    ),
-  };
+export async function sandboxCardData(): Promise<SandboxCardData> {
+  const entries: [string, {demo: boolean}][] = [];
+  for (const id of phaseIds()) {
+    const pkg = JSON.parse((await phaseFiles(id))['package.json'] ?? '{}') as {scripts?: Record<string, string>};
+    entries.push([id, {demo: Boolean(pkg.scripts?.demo)}]);
+  }
+  return {phases: Object.fromEntries(entries)};
 }

@@ -2,44 +2,58 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {strFromU8, unzipSync} from 'fflate';
 import {describe, expect, it} from 'vitest';
+import {inlineScript, phaseScript} from '../../../examples/ecommerce/phaseScript';
 import {phases, type Phase} from '../../../examples/ecommerce/phases';
-import {buildAssets, EXAMPLES_DIR, fileSources, phaseIds, sandboxAsset, zipProject, type SandboxAsset} from './assets';
+import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
+import {phaseFiles, phaseTrackedFiles} from '../../../examples/ecommerce/materialize';
+import {readExampleFile} from '../../../examples/readExample';
+import {buildAssets, ENGINE_PACKAGE_DIR, EXAMPLES_DIR, fileSources, phaseIds, readEngineFiles, sandboxAsset, zipProject, type SandboxAsset} from './assets';
 import {
   buildSandboxProject,
+  ENGINE_DIR,
   HISTORY_FILE,
   PINNED_VERSIONS,
+  SANDBOX_GIT_COMMANDS,
   SANDBOX_NODE_VERSION,
+  SANDBOX_README,
   TOOLING_SCRIPTS,
-  trackedPaths,
   type HistoryFile,
 } from './buildProject';
-import {phaseFiles} from '../../../examples/ecommerce/materialize';
 
-const TOOLING = new Set(['package.json', '.nvmrc', HISTORY_FILE, ...Object.keys(TOOLING_SCRIPTS)]);
 const locales = ['it', 'en'] as const;
+let built: Promise<Map<string, Uint8Array>> | undefined;
+/** The Italian build's assets, built once for all phases. */
+const italianAssets = () => (built ??= buildAssets('it'));
+const isTooling = (p: string) => p === 'package.json' || p === '.nvmrc' || p === SANDBOX_README || p.startsWith('.sandbox/');
 
 describe.each(phaseIds())('sandbox payload of %s', (id) => {
   const phase: Phase = phases[id];
-  const files = phaseFiles(id);
 
-  it.each(locales)('carries every file of the phase byte for byte (%s)', (locale) => {
-    const {project} = sandboxAsset(id, locale);
+  it.each(locales)('carries every file of the phase byte for byte, and the sandbox git (%s)', async (locale) => {
+    const files = await phaseFiles(id);
+    const {project} = await sandboxAsset(id, locale);
     expect(project.template).toBe('node');
-    const phaseOnly = Object.fromEntries(Object.entries(project.files).filter(([p]) => !TOOLING.has(p)));
+    const phaseOnly = Object.fromEntries(Object.entries(project.files).filter(([p]) => !isTooling(p)));
     const expected = Object.fromEntries(Object.entries(files).filter(([p]) => p !== 'package.json'));
     expect(phaseOnly).toStrictEqual(expected);
     for (const [projectPath, name] of Object.entries(TOOLING_SCRIPTS)) {
       expect(project.files[projectPath]).toBe(readFileSync(path.join(EXAMPLES_DIR, 'tooling', name), 'utf8'));
     }
+    // The engine is vendored as it is in packages/sandbox-git, bin and code, no tests.
+    for (const [file, contents] of Object.entries(readEngineFiles())) expect(project.files[`${ENGINE_DIR}/${file}`], file).toBe(contents);
+    expect(project.files[`${ENGINE_DIR}/bin/git.js`]).toBe(readFileSync(path.join(ENGINE_PACKAGE_DIR, 'bin/git.js'), 'utf8'));
+    expect(Object.keys(project.files).filter((p) => p.startsWith(`${ENGINE_DIR}/`) && /\.test\.|testkit/.test(p))).toEqual([]);
   });
 
-  it('has a package.json with pinned versions, Node 22 and the sandbox scripts', () => {
-    const {project} = sandboxAsset(id, 'it');
+  it('has a package.json with pinned versions, Node 22, the sandbox git as a dependency and the sandbox scripts', async () => {
+    const files = await phaseFiles(id);
+    const {project} = await sandboxAsset(id, 'it');
     const pkg = JSON.parse(project.files['package.json'] ?? '') as Record<string, Record<string, string>>;
     const original = JSON.parse(files['package.json'] ?? '') as Record<string, Record<string, string>>;
-    expect(pkg.devDependencies).toMatchObject({vitest: '4.1.12', 'isomorphic-git': '1.44.19'});
-    expect(pkg.devDependencies?.vitest).toBe(PINNED_VERSIONS.vitest);
-    for (const version of Object.values({...pkg.dependencies, ...pkg.devDependencies})) {
+    expect(pkg.devDependencies).toStrictEqual({vitest: PINNED_VERSIONS.vitest, 'sandbox-git': `file:${ENGINE_DIR}`});
+    const engine = JSON.parse(project.files[`${ENGINE_DIR}/package.json`] ?? '') as {bin: Record<string, string>; dependencies: Record<string, string>};
+    expect(engine.bin).toStrictEqual({git: 'bin/git.js'});
+    for (const version of Object.values({...engine.dependencies, vitest: pkg.devDependencies?.vitest})) {
       expect(version, 'every version is exact').toMatch(/^\d+\.\d+\.\d+$/);
     }
     expect(pkg.engines).toStrictEqual({node: SANDBOX_NODE_VERSION});
@@ -48,47 +62,39 @@ describe.each(phaseIds())('sandbox payload of %s', (id) => {
     expect(pkg.scripts?.demo).toBe(original.scripts?.demo);
     expect(pkg.scripts?.test).toBe(original.scripts?.test);
     expect(pkg.scripts).toMatchObject({
-      setup: 'node .sandbox/replay-history.mjs',
-      postinstall: 'node .sandbox/replay-history.mjs',
-      history: 'node .sandbox/print-history.mjs',
+      setup: 'node .sandbox/setup.mjs',
+      postinstall: 'node .sandbox/setup.mjs',
+      history: 'node .sandbox/setup.mjs --if-needed && git log --graph --oneline --all --decorate',
     });
+    // A bare `git` in the terminal StackBlitz opens reaches the sandbox git, whatever the shell's PATH.
+    expect((pkg.stackblitz as unknown as {startCommand: string}).startCommand).toMatch(/^export PATH="\$PWD\/node_modules\/\.bin:\$PATH"; .*git log --graph/);
   });
 
-  it('ships the phase history with the exact bytes of each committed file', () => {
-    const {project} = sandboxAsset(id, 'en');
+  it('ships the phase\u2019s script, its files\u2019 exact bytes, the date and what stays out of the repository', async () => {
+    const {project} = await sandboxAsset(id, 'en');
     const history = JSON.parse(project.files[HISTORY_FILE] ?? '') as HistoryFile;
     expect(history.locale).toBe('en');
-    expect(history.steps).toHaveLength(phase.history.length);
-    phase.history.forEach((step, i) => {
-      const replay = history.steps[i];
-      if (step.op === 'merge' && step.resolved) {
-        const {resolved, ...rest} = step;
-        expect(replay).toMatchObject(rest);
-        for (const [repoPath, source] of Object.entries(resolved)) {
-          const inline = replay?.op === 'merge' ? replay.resolved?.[repoPath] : undefined;
-          expect(inline).toBe(readFileSync(path.join(EXAMPLES_DIR, source), 'utf8'));
-        }
-        return;
-      }
-      if (step.op !== 'commit') return expect(replay).toStrictEqual(step);
-      expect(replay).toMatchObject({op: 'commit', message: step.message});
-      for (const [repoPath, source] of Object.entries(step.files)) {
-        const inline = replay?.op === 'commit' ? replay.files[repoPath] : undefined;
-        expect(inline).toBe(readFileSync(path.join(EXAMPLES_DIR, source), 'utf8'));
-      }
-    });
-    // Sandbox tooling stays out of the lesson's repository; the lesson's untracked file does not.
-    expect(history.exclude).toContain('package.json');
-    expect(history.exclude).toContain('node_modules/');
+    expect(history.date).toBe(COURSE_DATE);
+    expect(history.steps).toStrictEqual(inlineScript(phaseScript(phase), readExampleFile));
+    expect(history.exclude).toEqual(expect.arrayContaining(['package.json', 'node_modules/', '.sandbox/', SANDBOX_README, '.nvmrc']));
     for (const p of Object.keys(phase.untracked)) expect(history.exclude).not.toContain(p);
-    for (const p of trackedPaths(phase.history)) expect(history.exclude).not.toContain(p);
+    for (const p of await phaseTrackedFiles(id)) expect(history.exclude).not.toContain(p);
   });
 
-  it('emits the same files as JSON and as a zip', () => {
-    const assets = buildAssets('it');
+  it.each(locales)('has a README of its own in the page\u2019s language, naming the git commands (%s)', async (locale) => {
+    const {project, openFile} = await sandboxAsset(id, locale);
+    const readme = project.files[SANDBOX_README] ?? '';
+    expect(readme).toContain(locale === 'it' ? '## Git in questo terminale' : '## Git in this terminal');
+    expect(readme).toContain(id);
+    for (const command of SANDBOX_GIT_COMMANDS) expect(readme).toContain(`\`git ${command}\``);
+    expect(readme).not.toMatch(/\{\{\w+\}\}/);
+    expect(openFile).toBe(`${phase.openFile},${SANDBOX_README}`);
+  });
+
+  it('emits the same files as JSON and as a zip', async () => {
+    const assets = await italianAssets();
     const json = JSON.parse(strFromU8(assets.get(`${id}.json`) ?? new Uint8Array())) as SandboxAsset;
-    expect(json).toStrictEqual(sandboxAsset(id, 'it'));
-    expect(json.openFile).toBe(phase.openFile);
+    expect(json).toStrictEqual(await sandboxAsset(id, 'it'));
     expect(json.project.files).toHaveProperty([phase.openFile]);
     const unzipped = unzipSync(assets.get(`${id}.zip`) ?? new Uint8Array());
     const fromZip = Object.fromEntries(
@@ -103,35 +109,31 @@ describe.each(phaseIds())('sandbox payload of %s', (id) => {
 
 describe('buildSandboxProject', () => {
   const phase: Phase = phases['02-before-fix'];
-  const files = phaseFiles('02-before-fix');
 
-  it('keeps CRLF line endings and other bytes as they are', () => {
+  it('keeps CRLF line endings and other bytes as they are', async () => {
+    const files = await phaseFiles('02-before-fix');
     const withCrlf = {...files, 'notes.txt': 'line 1\r\nline 2\r\n\u00c8 \u{1F680}\n'};
-    const project = buildSandboxProject('02-before-fix', phase, withCrlf, 'it', fileSources);
+    const project = buildSandboxProject('02-before-fix', phase, withCrlf, await phaseTrackedFiles('02-before-fix'), 'it', fileSources);
     expect(project.files['notes.txt']).toBe('line 1\r\nline 2\r\n\u00c8 \u{1F680}\n');
     const zipped = unzipSync(zipProject('x', project.files))['x/notes.txt'];
     expect(zipped && strFromU8(zipped)).toBe('line 1\r\nline 2\r\n\u00c8 \u{1F680}\n');
   });
 
-  it('refuses a phase without package.json, scripts or with a file where the tooling goes', () => {
+  it('refuses a phase without package.json, scripts or with a file where the tooling goes', async () => {
+    const files = await phaseFiles('02-before-fix');
+    const tracked = await phaseTrackedFiles('02-before-fix');
     const {['package.json']: _pkg, ...noPackage} = files;
-    expect(() => buildSandboxProject('p', phase, noPackage, 'it', fileSources)).toThrow(/package.json/);
+    expect(() => buildSandboxProject('p', phase, noPackage, tracked, 'it', fileSources)).toThrow(/package.json/);
     const noTest = {...files, 'package.json': JSON.stringify({scripts: {demo: 'node x.js'}})};
-    expect(() => buildSandboxProject('p', phase, noTest, 'it', fileSources)).toThrow(/"test"/);
-    expect(() => buildSandboxProject('p', phase, {...files, '.nvmrc': '20\n'}, 'it', fileSources)).toThrow(/reserved/);
+    expect(() => buildSandboxProject('p', phase, noTest, tracked, 'it', fileSources)).toThrow(/"test"/);
+    expect(() => buildSandboxProject('p', phase, {...files, '.nvmrc': '20\n'}, tracked, 'it', fileSources)).toThrow(/reserved/);
+    expect(() => buildSandboxProject('p', phase, {...files, [SANDBOX_README]: 'x'}, tracked, 'it', fileSources)).toThrow(/reserved/);
   });
 
-  it('titles the project in the reader\u2019s language', () => {
-    expect(buildSandboxProject('02-before-fix', phase, files, 'it', fileSources).title).toContain('Corso Git');
-    expect(buildSandboxProject('02-before-fix', phase, files, 'en', fileSources).title).toContain('Course');
-  });
-
-  it('knows which files the history tracks at the end of a phase', () => {
-    expect([...trackedPaths(phases['02-before-fix'].history)].sort()).toStrictEqual([
-      'README.md',
-      'src/payment/paymentProcessor.js',
-    ]);
-    expect(trackedPaths(phases['02-after-fix'].history)).toContain('POST_INCIDENT_ACTIONS.md');
-    expect(trackedPaths(phases['02-after-fix'].history)).toContain('src/cart/advancedCart.js');
+  it('titles the project in the reader\u2019s language', async () => {
+    const files = await phaseFiles('02-before-fix');
+    const tracked = await phaseTrackedFiles('02-before-fix');
+    expect(buildSandboxProject('02-before-fix', phase, files, tracked, 'it', fileSources).title).toContain('Corso Git');
+    expect(buildSandboxProject('02-before-fix', phase, files, tracked, 'en', fileSources).title).toContain('Course');
   });
 });

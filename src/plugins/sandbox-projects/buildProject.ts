@@ -1,35 +1,34 @@
 /**
  * Turns a phase of the course's e-commerce repository into a StackBlitz WebContainer project
- * (the SDK's `Project`): the phase's files, unchanged, plus the sandbox tooling that recreates the
- * phase's git history with isomorphic-git (WebContainers have no `git` binary).
+ * (the SDK's `Project`): the phase's files, unchanged, plus the sandbox tooling. WebContainers
+ * have no `git` binary, so the project carries the course's own git (`packages/sandbox-git`,
+ * vendored in `.sandbox/sandbox-git`, a `file:` dependency that npm links as
+ * `node_modules/.bin/git`), and `npm install` recreates the phase's history with it by running the
+ * phase's script (`examples/ecommerce/phaseScript.ts`), the same commands the course checks
+ * against real git.
  *
  * Pure: every file it needs is passed in or read through `sources`.
  */
-import type {HistoryStep, Phase} from '../../../examples/ecommerce/phases/types';
+import {inlineScript, phaseScript, type InlineStep} from '../../../examples/ecommerce/phaseScript';
+import {COURSE_DATE, type Phase} from '../../../examples/ecommerce/phases/types';
+import {SUMMARIES} from '../../../packages/sandbox-git/src/commands/help.js';
 
 /** WebContainers pick Node from `engines.node` (exact version) or `.nvmrc` in the project root. */
 export const SANDBOX_NODE_VERSION = '22.22.0';
-export const PINNED_VERSIONS = {vitest: '4.1.12', 'isomorphic-git': '1.44.19'} as const;
+export const PINNED_VERSIONS = {vitest: '4.1.12'} as const;
 
 export const TOOLING_DIR = '.sandbox';
 export const HISTORY_FILE = `${TOOLING_DIR}/history.json`;
-export const REPLAY_SCRIPT = `${TOOLING_DIR}/replay-history.mjs`;
-export const PRINT_SCRIPT = `${TOOLING_DIR}/print-history.mjs`;
+export const SETUP_SCRIPT = `${TOOLING_DIR}/setup.mjs`;
+/** Where the sandbox's git is vendored in the project (what `npm install` links). */
+export const ENGINE_DIR = `${TOOLING_DIR}/sandbox-git`;
+/** The sandbox's own README, in the page's language (the repository's README.md is the lesson's). */
+export const SANDBOX_README = 'SANDBOX.md';
 /** Tooling scripts: path in the project -> file name under `examples/tooling/`. */
-export const TOOLING_SCRIPTS: Record<string, string> = {
-  [REPLAY_SCRIPT]: 'replay-history.mjs',
-  [PRINT_SCRIPT]: 'print-history.mjs',
-};
+export const TOOLING_SCRIPTS: Record<string, string> = {[SETUP_SCRIPT]: 'setup.mjs'};
 
-/** The same identity and fixed date the lesson runner uses, so commit hashes match the lesson. */
-export const HISTORY_AUTHOR = {
-  name: 'DevOps Engineer',
-  email: 'devops@ecommerce.com',
-  /** 2026-11-27T18:00:00+01:00 */
-  timestamp: Date.UTC(2026, 10, 27, 17, 0, 0) / 1000,
-  /** Minutes, with the sign of JavaScript's getTimezoneOffset (+01:00 -> -60). */
-  timezoneOffset: -60,
-};
+/** The git commands the sandbox has, as `git help` lists them. */
+export const SANDBOX_GIT_COMMANDS: readonly string[] = Object.keys(SUMMARIES);
 
 export type Locale = 'it' | 'en';
 
@@ -45,83 +44,70 @@ export interface SandboxSources {
   readExample(relativePath: string): string;
   /** A file under `examples/tooling/`. */
   readTooling(name: string): string;
+  /** The files of the sandbox's git package, by path inside it (`bin/git.js`, `src/cli.js`, ...). */
+  engineFiles(): Record<string, string>;
 }
 
-/**
- * Step options some lessons need, passed through when present (the same names the lesson
- * runner reads): `git merge --no-ff` (`noFastForward` / `noFf`), a merge's conflict resolution
- * (`resolved`: repo path -> source), `git tag -a name <branch>` (`target`), `git branch -D` (`force`).
- */
-export type PhaseStep = HistoryStep & {
-  noFastForward?: boolean;
-  noFf?: boolean;
-  resolved?: Record<string, string>;
-  target?: string;
-  force?: boolean;
-};
-
-/** A history step as the replay script reads it: file contents inline instead of source paths. */
-export type ReplayStep =
-  | {op: 'commit'; message: string; files: Record<string, string>}
-  | (Exclude<HistoryStep, {op: 'commit'}> & {
-      noFastForward?: boolean;
-      resolved?: Record<string, string>;
-      target?: string;
-      force?: boolean;
-    });
-
+/** What `.sandbox/history.json` holds: read by `.sandbox/setup.mjs`. */
 export interface HistoryFile {
   locale: Locale;
-  author: typeof HISTORY_AUTHOR;
-  steps: ReplayStep[];
+  /** GIT_AUTHOR_DATE / GIT_COMMITTER_DATE of the replay: the commit ids equal the lesson's. */
+  date: string;
+  /** The phase's script, files inline. */
+  steps: InlineStep[];
   /** Project files that are not part of the lesson's repository (written to .git/info/exclude). */
   exclude: string[];
+  /** What setup.mjs prints, in the project's language. */
+  messages: {done: string; exists: string; failed: string; welcome: string};
 }
 
-/** Paths tracked at the end of a phase's history (the checked-out branch's tree). */
-export function trackedPaths(history: HistoryStep[]): Set<string> {
-  const branches = new Map<string, Set<string>>([['main', new Set()]]);
-  let current = 'main';
-  for (const step of history) {
-    if (step.op === 'commit') {
-      const tree = new Set(branches.get(current));
-      for (const p of Object.keys(step.files)) tree.add(p);
-      branches.set(current, tree);
-    } else if (step.op === 'branch') {
-      branches.set(step.name, new Set(branches.get(current)));
-      current = step.name;
-    } else if (step.op === 'switch') {
-      current = step.name;
-    } else if (step.op === 'merge') {
-      branches.set(current, new Set([...(branches.get(current) ?? []), ...(branches.get(step.branch) ?? [])]));
-    } else if (step.op === 'deleteBranch') {
-      branches.delete(step.name);
-    }
-  }
-  return branches.get(current) ?? new Set();
-}
+const commandList = SANDBOX_GIT_COMMANDS.join(', ');
 
 const TEXT = {
   it: {
     title: (id: string) => `Corso Git Workflow — repository e-commerce (${id})`,
-    description: (lesson: string) => `Il repository e-commerce della lezione ${lesson}: npm test, npm run history.`,
+    description: (lesson: string) => `Il repository e-commerce della lezione ${lesson}, con git nel terminale: npm test, git log.`,
+    messages: {
+      done: 'Cronologia git ricreata con il git della sandbox: {commands} comandi, branch attivo {branch}. Guardala con: git log --graph --oneline --all',
+      exists: 'La cronologia git esiste già (.git). Per ricrearla: elimina la cartella .git e lancia npm run setup.',
+      failed: 'Impossibile ricreare la cronologia git ({reason}). Riprova con: npm run setup',
+      welcome: `git è pronto in questo terminale (il git della sandbox: ${commandList}; git help per l'elenco). Se "git" non viene trovato, usa: npx git <comando>`,
+    },
   },
   en: {
     title: (id: string) => `Git Workflow Course — e-commerce repository (${id})`,
-    description: (lesson: string) => `The e-commerce repository of lesson ${lesson}: npm test, npm run history.`,
+    description: (lesson: string) => `The e-commerce repository of lesson ${lesson}, with git in the terminal: npm test, git log.`,
+    messages: {
+      done: 'Git history recreated with the sandbox git: {commands} commands, checked-out branch {branch}. See it with: git log --graph --oneline --all',
+      exists: 'The git history already exists (.git). To recreate it: delete the .git folder and run npm run setup.',
+      failed: 'Could not recreate the git history ({reason}). Try again with: npm run setup',
+      welcome: `git is ready in this terminal (the sandbox git: ${commandList}; git help lists them). If "git" is not found, use: npx git <command>`,
+    },
   },
 } as const;
+
+/** The sandbox README's placeholders, filled per phase and locale. */
+function sandboxReadme(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    if (!(key in values)) throw new Error(`sandbox README template: unknown placeholder ${whole}`);
+    return values[key]!;
+  });
+}
 
 export function buildSandboxProject(
   phaseId: string,
   phase: Phase,
   files: Record<string, string>,
+  /** The files the phase's history tracks on its checked-out branch (the rest of `files` is not the lesson's repository). */
+  tracked: ReadonlySet<string>,
   locale: Locale,
   sources: SandboxSources,
 ): SandboxProject {
   const phasePackage = files['package.json'];
   if (phasePackage === undefined) throw new Error(`Phase ${phaseId} has no package.json`);
-  for (const p of [HISTORY_FILE, ...Object.keys(TOOLING_SCRIPTS), '.nvmrc']) {
+  const engine = sources.engineFiles();
+  const reserved = [HISTORY_FILE, ...Object.keys(TOOLING_SCRIPTS), '.nvmrc', SANDBOX_README, ...Object.keys(engine).map((p) => `${ENGINE_DIR}/${p}`)];
+  for (const p of reserved) {
     if (p in files) throw new Error(`Phase ${phaseId} already has a file at ${p}, reserved for the sandbox`);
   }
   const pkg = JSON.parse(phasePackage) as Record<string, unknown> & {
@@ -130,56 +116,54 @@ export function buildSandboxProject(
   };
   // `demo` is optional (a phase may have nothing to demo); `test` is not.
   if (!pkg.scripts?.test) throw new Error(`Phase ${phaseId}: package.json has no "test" script`);
+  const gitLog = 'git log --graph --oneline --all --decorate';
   const sandboxPackage = {
     ...pkg,
     scripts: {
       ...pkg.scripts,
-      setup: `node ${REPLAY_SCRIPT}`,
-      postinstall: `node ${REPLAY_SCRIPT}`,
-      history: `node ${PRINT_SCRIPT}`,
+      setup: `node ${SETUP_SCRIPT}`,
+      postinstall: `node ${SETUP_SCRIPT}`,
+      history: `node ${SETUP_SCRIPT} --if-needed && ${gitLog}`,
     },
-    devDependencies: {...pkg.devDependencies, ...PINNED_VERSIONS},
+    devDependencies: {...pkg.devDependencies, ...PINNED_VERSIONS, 'sandbox-git': `file:${ENGINE_DIR}`},
     engines: {node: SANDBOX_NODE_VERSION},
-    stackblitz: {startCommand: 'npm run setup && npm run history'},
+    // The terminal StackBlitz opens: node_modules/.bin first on PATH (a bare `git` works even
+    // where WebContainers would not look there), the history, the branches, one line of welcome.
+    stackblitz: {startCommand: `export PATH="$PWD/node_modules/.bin:$PATH"; node ${SETUP_SCRIPT} --if-needed && ${gitLog} && node ${SETUP_SCRIPT} --if-needed --welcome`},
   };
-
-  const tracked = trackedPaths(phase.history);
+  const text = TEXT[locale];
   const sandboxFiles: Record<string, string> = {
     ...files,
     'package.json': JSON.stringify(sandboxPackage, null, 2) + '\n',
     '.nvmrc': `v${SANDBOX_NODE_VERSION}\n`,
+    [SANDBOX_README]: sandboxReadme(sources.readTooling(`sandbox-readme.${locale}.md`), {
+      phase: phaseId,
+      lesson: phase.lesson,
+      commands: SANDBOX_GIT_COMMANDS.map((c) => `\`git ${c}\``).join(', '),
+      demo: pkg.scripts.demo ? `npm run demo` : '',
+    }),
   };
-  for (const [projectPath, name] of Object.entries(TOOLING_SCRIPTS)) {
-    sandboxFiles[projectPath] = sources.readTooling(name);
-  }
+  for (const [projectPath, name] of Object.entries(TOOLING_SCRIPTS)) sandboxFiles[projectPath] = sources.readTooling(name);
+  for (const [p, content] of Object.entries(engine)) sandboxFiles[`${ENGINE_DIR}/${p}`] = content;
   const exclude = [
-    ...Object.keys(sandboxFiles).filter((p) => !tracked.has(p) && !(p in phase.untracked)),
-    HISTORY_FILE,
+    ...Object.keys(sandboxFiles).filter((p) => !tracked.has(p) && !(p in phase.untracked) && !p.startsWith(`${TOOLING_DIR}/`)),
+    `${TOOLING_DIR}/`,
     'node_modules/',
     'package-lock.json',
   ];
   const history: HistoryFile = {
     locale,
-    author: HISTORY_AUTHOR,
-    steps: (phase.history as PhaseStep[]).map((step): ReplayStep => {
-      const inline = (files: Record<string, string>) =>
-        Object.fromEntries(Object.entries(files).map(([p, source]) => [p, sources.readExample(source)]));
-      if (step.op === 'commit') return {op: 'commit', message: step.message, files: inline(step.files)};
-      const {noFf, resolved, ...rest} = step;
-      return {
-        ...rest,
-        ...(noFf === true ? {noFastForward: true} : {}),
-        ...(resolved ? {resolved: inline(resolved)} : {}),
-      };
-    }),
+    date: COURSE_DATE,
+    steps: inlineScript(phaseScript(phase), (source) => sources.readExample(source)),
     exclude: [...new Set(exclude)].sort(),
+    messages: {...text.messages},
   };
   sandboxFiles[HISTORY_FILE] = JSON.stringify(history, null, 2) + '\n';
 
   const sorted = Object.fromEntries(Object.entries(sandboxFiles).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
-    title: TEXT[locale].title(phaseId),
-    description: TEXT[locale].description(phase.lesson),
+    title: text.title(phaseId),
+    description: text.description(phase.lesson),
     template: 'node',
     files: sorted,
   };

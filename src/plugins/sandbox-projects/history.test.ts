@@ -1,36 +1,26 @@
 /**
- * The history a learner gets in the sandbox: the replay script (isomorphic-git, as in a
- * WebContainer) run in a temp folder, checked against the same steps replayed with real git and
- * the lesson runner's identity and dates, and `npm run history` against `git log --graph`.
+ * The history a learner gets in the sandbox: the project's own setup script (`.sandbox/setup.mjs`,
+ * what `npm install` runs) in a temp folder, with the vendored sandbox git, checked against the
+ * same phase script run by real git: the same commits, trees, tags, refs, HEAD and index, the
+ * project's files untouched, `git fsck --strict` clean, and the sandbox's `git log --graph`
+ * printing what real git prints.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {execFile, execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
+import {REAL_GIT} from '../../../scripts/git-parity/engines';
+import {parityEnv} from '../../../scripts/git-parity/scenario';
+import {scriptToBash} from '../../../scripts/git-parity/script-bash';
 import {phases, type Phase} from '../../../examples/ecommerce/phases';
-import {buildSandboxProject, type PhaseStep} from './buildProject';
-import {EXAMPLES_DIR, fileSources, phaseIds, sandboxAsset} from './assets';
+import {ENGINE_DIR, HISTORY_FILE, SETUP_SCRIPT, type HistoryFile} from './buildProject';
+import {phaseIds, sandboxAsset} from './assets';
 
-const ROOT = path.resolve(EXAMPLES_DIR, '..');
+const run = promisify(execFile);
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
-
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'DevOps Engineer',
-  GIT_AUTHOR_EMAIL: 'devops@ecommerce.com',
-  GIT_COMMITTER_NAME: 'DevOps Engineer',
-  GIT_COMMITTER_EMAIL: 'devops@ecommerce.com',
-  GIT_AUTHOR_DATE: '2026-11-27T18:00:00+01:00',
-  GIT_COMMITTER_DATE: '2026-11-27T18:00:00+01:00',
-  GIT_EDITOR: 'true',
-  TZ: 'UTC',
-};
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', args, {cwd: dir, env: gitEnv, encoding: 'utf8'});
 
 function tempDir(name: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
@@ -38,159 +28,90 @@ function tempDir(name: string): string {
   return dir;
 }
 
-/** Writes the phase's sandbox project and links isomorphic-git from the repo's node_modules. */
-function writeProject(id: keyof typeof phases): string {
-  return writeFiles(id, sandboxAsset(id, 'en').project.files);
-}
+const env = (home: string) => parityEnv(home, '');
+const git = (dir: string, ...args: string[]) => execFileSync(REAL_GIT, args, {cwd: dir, env: env(dir), encoding: 'utf8'});
 
-function writeFiles(name: string, files: Record<string, string>): string {
-  const dir = tempDir(name);
-  for (const [file, contents] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-    writeFileSync(path.join(dir, file), contents);
-  }
-  mkdirSync(path.join(dir, 'node_modules'));
-  symlinkSync(path.join(ROOT, 'node_modules/isomorphic-git'), path.join(dir, 'node_modules/isomorphic-git'));
-  return dir;
-}
-
-/** The same steps with the real git CLI, as the lesson's commands run them. */
-function replayWithGit(steps: PhaseStep[], dir: string): void {
-  git(dir, 'init', '-q', '-b', 'main');
-  const read = (source: string) => execFileSync('cat', [path.join(EXAMPLES_DIR, source)]);
-  const write = (files: Record<string, string>) => {
-    for (const [file, source] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-      writeFileSync(path.join(dir, file), read(source));
-      git(dir, 'add', file);
-    }
-  };
-  for (const step of steps) {
-    if (step.op === 'commit') {
-      write(step.files);
-      git(dir, 'commit', '-q', '-m', step.message);
-    } else if (step.op === 'branch') git(dir, 'switch', '-q', '-c', step.name);
-    else if (step.op === 'switch') git(dir, 'switch', '-q', step.name);
-    else if (step.op === 'merge') {
-      const noFf = step.noFf === true || step.noFastForward === true ? ['--no-ff'] : [];
-      const message = step.message ? ['-m', step.message] : ['--no-edit'];
-      try {
-        git(dir, 'merge', '-q', ...noFf, ...message, step.branch);
-      } catch (error) {
-        if (!step.resolved) throw error;
-        write(step.resolved);
-        git(dir, 'commit', '-q', '-m', step.message);
-      }
-    } else if (step.op === 'tag') git(dir, 'tag', '-a', step.name, '-m', step.message, ...(step.target ? [step.target] : []));
-    else git(dir, 'branch', '-q', step.force ? '-D' : '-d', step.name);
-  }
-}
-
-const snapshot = (dir: string) => ({
-  refs: git(dir, 'for-each-ref', '--format=%(refname) %(objecttype) %(objectname) %(*objectname)'),
-  commits: git(dir, 'log', '--all', '--format=%H %P|%an <%ae> %ad|%s', '--date=raw'),
-  head: git(dir, 'symbolic-ref', 'HEAD'),
-});
+/** What identifies a repository: refs, HEAD, index, every reachable object. */
+const state = (dir: string) =>
+  [
+    git(dir, 'for-each-ref', '--format=%(refname) %(objecttype) %(objectname)'),
+    git(dir, 'symbolic-ref', 'HEAD'),
+    git(dir, 'ls-files', '-s'),
+    git(dir, 'rev-list', '--objects', '--all'),
+  ].join('---\n');
 
 describe.each(phaseIds())('history of %s in the sandbox', (id) => {
   const phase: Phase = phases[id];
-  const dir = writeProject(id);
-  const setup = execFileSync('node', ['.sandbox/replay-history.mjs'], {cwd: dir, encoding: 'utf8'});
-
-  it('is the history the lesson builds with git: same commits, hashes, branches, tag and HEAD', () => {
-    expect(setup).toMatch(/Git history recreated with isomorphic-git/);
+  const ready = (async () => {
+    const {project} = await sandboxAsset(id, 'en');
+    const dir = tempDir(id);
+    for (const [file, contents] of Object.entries(project.files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+      writeFileSync(path.join(dir, file), contents);
+    }
+    // What `npm install` runs as postinstall (no registry needed: the engine is vendored).
+    const {stdout} = await run(process.execPath, [SETUP_SCRIPT], {cwd: dir, env: env(dir)});
+    // The same script with real git, as the lesson's commands would run it.
+    const history = JSON.parse(project.files[HISTORY_FILE]!) as HistoryFile;
     const reference = tempDir(`${id}-git`);
-    replayWithGit(phase.history, reference);
-    expect(snapshot(dir)).toStrictEqual(snapshot(reference));
-    // A conflicted merge leaves a dangling tree behind (isomorphic-git), as git itself can: harmless.
+    await run('bash', ['-c', scriptToBash(history.steps, 'repo')], {cwd: reference, env: env(reference)});
+    return {dir, project, stdout, reference: path.join(reference, 'repo')};
+  })();
+
+  it('is the history real git builds from the same commands: same objects, refs, HEAD and index', async () => {
+    const {dir, stdout, reference} = await ready;
+    expect(stdout).toMatch(/^Git history recreated with the sandbox git: \d+ commands, checked-out branch \S+\./);
+    expect(state(dir)).toBe(state(reference));
     expect(git(dir, 'fsck', '--strict', '--no-dangling')).toBe('');
   });
 
-  it('leaves the project files untouched, the index clean and only the lesson\u2019s untracked files', () => {
-    const untracked = Object.keys(phase.untracked).map((p) => `?? ${p}\n`).join('');
+  it('leaves the project files untouched, the index clean and only the lesson\u2019s untracked files', async () => {
+    const {dir, project} = await ready;
+    for (const [file, contents] of Object.entries(project.files)) expect(readFileSync(path.join(dir, file), 'utf8'), file).toBe(contents);
+    const untracked = Object.keys(phase.untracked).sort().map((file) => `?? ${file}\n`).join('');
     expect(git(dir, 'status', '--porcelain')).toBe(untracked);
-    expect(git(dir, 'diff', 'HEAD', '--stat')).toBe('');
   });
 
-  it('prints the same graph as git log --graph --oneline --all --decorate', () => {
-    const printed = execFileSync('node', ['.sandbox/print-history.mjs'], {cwd: dir, encoding: 'utf8'});
+  it('prints the same graph as real git, through the vendored git command', async () => {
+    const {dir} = await ready;
+    const printed = execFileSync(process.execPath, [path.join(dir, ENGINE_DIR, 'bin/git.js'), 'log', '--graph', '--oneline', '--all', '--decorate'], {cwd: dir, env: env(dir), encoding: 'utf8'});
     expect(printed).toBe(git(dir, 'log', '--graph', '--oneline', '--all', '--decorate'));
-    const branches = new Set<string>(['main']);
-    for (const step of phase.history) {
-      if (step.op === 'branch') branches.add(step.name);
-      if (step.op === 'deleteBranch') branches.delete(step.name);
-    }
-    for (const branch of branches) expect(printed).toMatch(new RegExp(`[(, ]${branch.replace('/', '\\/')}[,)]`));
   });
 
-  it('does not touch an existing history when run again', () => {
-    const before = snapshot(dir);
-    const again = execFileSync('node', ['.sandbox/replay-history.mjs'], {cwd: dir, encoding: 'utf8'});
-    expect(again).toMatch(/already exists/);
-    expect(snapshot(dir)).toStrictEqual(before);
+  it('does not touch an existing history when run again, and says so', async () => {
+    const {dir} = await ready;
+    const before = state(dir);
+    const {stdout} = await run(process.execPath, [SETUP_SCRIPT], {cwd: dir, env: env(dir)});
+    expect(stdout).toContain('The git history already exists (.git).');
+    expect((await run(process.execPath, [SETUP_SCRIPT, '--if-needed'], {cwd: dir, env: env(dir)})).stdout).toBe('');
+    expect(state(dir)).toBe(before);
   });
 });
 
 describe('the final history of lesson 02', () => {
-  it('has the annotated tag on the hotfix commit that main points at, and a real merge into develop', () => {
-    const dir = writeProject('02-after-fix');
-    execFileSync('node', ['.sandbox/replay-history.mjs'], {cwd: dir});
+  it('has the annotated tag on the hotfix commit that main points at, and a real merge into develop', async () => {
+    const {project} = await sandboxAsset('02-after-fix', 'it');
+    const dir = tempDir('02-after-fix-it');
+    for (const [file, contents] of Object.entries(project.files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+      writeFileSync(path.join(dir, file), contents);
+    }
+    const {stdout} = await run(process.execPath, [SETUP_SCRIPT, '--welcome'], {cwd: dir, env: env(dir)});
+    // The messages are in the page's language, and the welcome names the git commands.
+    expect(stdout).toMatch(/^Cronologia git ricreata con il git della sandbox: \d+ comandi, branch attivo develop\./);
+    expect(stdout).toMatch(/git è pronto in questo terminale \(il git della sandbox: init, config, add, status, commit,/);
     expect(git(dir, 'cat-file', '-t', 'hotfix-v1.0.1').trim()).toBe('tag');
     const tagged = git(dir, 'rev-parse', 'hotfix-v1.0.1^{commit}').trim();
     expect(git(dir, 'rev-parse', 'main').trim()).toBe(tagged);
     expect(git(dir, 'log', '-1', '--format=%s', tagged).trim()).toBe('docs: document payment timeout hotfix');
-    // main was fast-forwarded: no merge commit on it.
     expect(git(dir, 'rev-list', '--merges', 'main')).toBe('');
     const merge = git(dir, 'rev-list', '--merges', 'develop').trim().split('\n');
     expect(merge).toHaveLength(1);
     const parents = git(dir, 'log', '-1', '--format=%P', merge[0] ?? '').trim().split(' ');
-    expect(parents).toHaveLength(2);
     expect(git(dir, 'log', '-1', '--format=%s', parents[0] ?? '').trim()).toBe('WIP: new API endpoints structure');
-    expect(parents[1]).toBe(tagged);
     expect(git(dir, 'branch', '--format=%(refname:short)').trim().split('\n')).toStrictEqual(['develop', 'main']);
     expect(git(dir, 'branch', '--show-current').trim()).toBe('develop');
-    const printed = execFileSync('node', ['.sandbox/print-history.mjs'], {cwd: dir, encoding: 'utf8'});
-    expect(printed).toContain('(HEAD -> develop) docs: post-incident action plan');
-    expect(printed).toContain('(tag: hotfix-v1.0.1, main) docs: document payment timeout hotfix');
-    expect(printed).toContain("Merge branch 'hotfix/payment-timeout-fix' into develop");
-  });
-});
-
-describe('history steps later lessons need', () => {
-  const F = 'ecommerce/files';
-  const history: PhaseStep[] = [
-    {op: 'commit', message: 'init', files: {'README.md': `${F}/README.md`, 'src/p.js': `${F}/payment/paymentProcessor.production.js`}},
-    {op: 'branch', name: 'develop'},
-    {op: 'commit', message: 'develop: cart', files: {'src/c.js': `${F}/cart/advancedCart.wip.js`}},
-    {op: 'branch', name: 'feature/x'},
-    {op: 'commit', message: 'feature: change p', files: {'src/p.js': `${F}/payment/paymentProcessor.hotfix.js`}},
-    {op: 'switch', name: 'develop'},
-    {op: 'commit', message: 'develop: change p too', files: {'src/p.js': `${F}/cart/advancedCart.wip.js`}},
-    {
-      op: 'merge',
-      branch: 'feature/x',
-      message: "Merge branch 'feature/x' into develop",
-      resolved: {'src/p.js': `${F}/api/newEndpoints.wip.js`},
-    },
-    {op: 'switch', name: 'main'},
-    {op: 'merge', branch: 'develop', message: "Merge branch 'develop'", noFf: true},
-    {op: 'tag', name: 'v1.0.0', message: 'Release 1.0.0', target: 'develop'},
-    {op: 'deleteBranch', name: 'feature/x', force: true},
-  ];
-
-  it('replays --no-ff, a resolved conflict, a tag on another branch and a forced delete like git', () => {
-    const reference = tempDir('steps-git');
-    replayWithGit(history, reference);
-    const tracked = git(reference, 'ls-files').trim().split('\n');
-    const files = Object.fromEntries(tracked.map((f) => [f, git(reference, 'show', `HEAD:${f}`)]));
-    files['package.json'] = JSON.stringify({scripts: {demo: 'node x', test: 'vitest run'}}) + '\n';
-    const phase: Phase = {lesson: 'test', history, untracked: {}, tests: {}, openFile: 'README.md'};
-    const project = buildSandboxProject('steps', phase, files, 'en', fileSources);
-    const dir = writeFiles('steps', project.files);
-    execFileSync('node', ['.sandbox/replay-history.mjs'], {cwd: dir});
-    expect(snapshot(dir)).toStrictEqual(snapshot(reference));
-    expect(git(dir, 'status', '--porcelain')).toBe('');
-    const printed = execFileSync('node', ['.sandbox/print-history.mjs'], {cwd: dir, encoding: 'utf8'});
-    expect(printed).toBe(git(dir, 'log', '--graph', '--oneline', '--all', '--decorate'));
+    // The learner commits as the lesson's identity, with no setup of their own.
+    expect(git(dir, 'config', 'user.name').trim()).toBe('DevOps Engineer');
   });
 });

@@ -28,10 +28,10 @@ export default function sandboxProjects(context: LoadContext): Plugin {
     name: 'sandbox-projects',
     async contentLoaded({actions}) {
       // What the card must know before any click (a few bytes per phase, no file contents).
-      actions.setGlobalData(sandboxCardData());
+      actions.setGlobalData(await sandboxCardData());
       // Built again on every (re)load, so `docusaurus start` follows edits under examples/.
       if (process.env.NODE_ENV !== 'production') {
-        writeAssets(path.join(devDir, SANDBOX_ASSET_DIR), buildAssets(locale));
+        writeAssets(path.join(devDir, SANDBOX_ASSET_DIR), await buildAssets(locale));
       }
     },
     getPathsToWatch() {
@@ -42,7 +42,7 @@ export default function sandboxProjects(context: LoadContext): Plugin {
       return {devServer: {static: [{directory: devDir, publicPath: context.baseUrl, watch: true}]}} as object;
     },
     async postBuild({outDir}) {
-      writeAssets(path.join(outDir, SANDBOX_ASSET_DIR), buildAssets(locale));
+      writeAssets(path.join(outDir, SANDBOX_ASSET_DIR), await buildAssets(locale));
     },
   };
 }

@@ -25,6 +25,10 @@ import path from 'node:path';
 import {promisify, stripVTControlCharacters} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
+import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
+import {readExampleFile} from '../../../examples/readExample';
+import {extractLesson} from '../../../scripts/lesson-runner/extract';
+import {normalizeLog} from '../../../scripts/lesson-runner/git-state';
 import {EXAMPLES_DIR, phaseIds, sandboxAsset} from './assets';
 import type {Locale} from './buildProject';
 
@@ -33,10 +37,10 @@ const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
 const skip = process.env.SKIP_PHASE_INSTALL === '1' && !inCI;
 const FAST_CLOCK = path.join(EXAMPLES_DIR, 'tooling/fast-clock.cjs');
 
-/** What the replay script prints after `npm install` (postinstall), per payload language. */
+/** What the setup script prints after `npm install` (postinstall), per payload language. */
 const REPLAYED: Record<Locale, RegExp> = {
-  it: /Cronologia git ricreata con isomorphic-git: \d+ commit, branch attivo /,
-  en: /Git history recreated with isomorphic-git: \d+ commits, checked-out branch /,
+  it: /Cronologia git ricreata con il git della sandbox: \d+ comandi, branch attivo /,
+  en: /Git history recreated with the sandbox git: \d+ commands, checked-out branch /,
 };
 
 /** The environment of a fresh terminal: nothing of the npm script or vitest run that started us. */
@@ -91,6 +95,42 @@ function finalBranches(phase: Phase): Set<string> {
   return branches;
 }
 
+/**
+ * Lesson 02 typed in the installed `02-before-fix` project, as a learner does in the sandbox's
+ * terminal: every bash block from the alert on (the hotfix branch, the fix, the tests, the
+ * annotated tag, the merges into main and develop, the branch deleted, the follow-up), with the
+ * project's `node_modules/.bin/git` first on PATH. The project must end with the lesson's
+ * repository: the last `git log --graph` the page shows, hashes included.
+ * Returns the seconds it took.
+ */
+async function typeLessonCommands(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const begun = performance.now();
+  const lesson = path.join(EXAMPLES_DIR, '../docs/lessons/02-hotfix-workflow.mdx');
+  const items = extractLesson(readFileSync(lesson, 'utf8'), readExampleFile);
+  const blocks = items.filter((item) => item.kind === 'bash' && !item.norun);
+  // The payload starts where the lesson's first two blocks (the repository's setup) end.
+  const typed = blocks.slice(2);
+  const blockEnv = {
+    ...env,
+    PATH: `${path.join(dir, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}`,
+    GIT_AUTHOR_DATE: COURSE_DATE,
+    GIT_COMMITTER_DATE: COURSE_DATE,
+    NODE_OPTIONS: `--require "${FAST_CLOCK}"`,
+  };
+  const which = await run('bash', ['-c', 'command -v git'], {cwd: dir, env: blockEnv});
+  expect(which.stdout.trim()).toBe(path.join(dir, 'node_modules/.bin/git'));
+  for (const block of typed) {
+    if (block.kind !== 'bash') continue;
+    await run('bash', ['-e', '-c', block.code], {cwd: dir, env: blockEnv, maxBuffer: 16 * 1024 * 1024}).catch((error: {stderr?: string}) => {
+      throw new Error(`lesson 02 bash block ${block.index} (line ${block.line}) failed in the sandbox project:\n${error.stderr ?? ''}`);
+    });
+  }
+  const finalLog = items.filter((item) => item.kind === 'gitlog').pop();
+  const {stdout} = await run('git', ['-c', 'log.decorate=short', 'log', '--graph', '--oneline', '--all', '--decorate'], {cwd: dir, env: blockEnv});
+  expect(normalizeLog(stdout)).toBe(finalLog?.kind === 'gitlog' ? normalizeLog(finalLog.text) : '(no gitlog block)');
+  return ((performance.now() - begun) / 1000).toFixed(1);
+}
+
 const started = performance.now();
 
 describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project', () => {
@@ -113,7 +153,7 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
       const dir = mkdtempSync(path.join(tmpdir(), `payload-${id}-`));
       // Each folder (with its node_modules) goes as soon as its phase is done, pass or fail.
       onTestFinished(() => rm(dir, {recursive: true, force: true}), 60_000);
-      for (const [file, contents] of Object.entries(sandboxAsset(id, locale).project.files)) {
+      for (const [file, contents] of Object.entries((await sandboxAsset(id, locale)).project.files)) {
         mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
         writeFileSync(path.join(dir, file), contents);
       }
@@ -151,9 +191,12 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
         how = 'npm ci (shared resolution)';
       }
       expect(install.stdout).toMatch(/added \d+ packages/);
-      // postinstall replayed the phase's history with isomorphic-git.
+      // postinstall replayed the phase's history with the sandbox's git, now the project's `git`.
       expect(install.stdout).toMatch(REPLAYED[locale]);
       expect(existsSync(path.join(dir, '.git/HEAD'))).toBe(true);
+      expect(existsSync(path.join(dir, 'node_modules/.bin/git'))).toBe(true);
+      const npx = await run('npx', ['--no-install', 'git', '--version'], {cwd: dir, env});
+      expect(npx.stdout).toBe('git version 2.39.5 (sandbox-git)\n');
 
       await slot(async () => {
         const test = await step(['test']);
@@ -180,7 +223,9 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
           if (historyStep.op === 'tag') expect(history).toContain(`tag: ${historyStep.name}`);
           if (historyStep.op === 'commit') expect(history).toContain(` ${historyStep.message.split('\n')[0]}\n`);
         }
-        console.log(`[payload ${id}] ${how} ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s`);
+        let lesson = '';
+        if (id === '02-before-fix') lesson = `, lesson 02's commands ${await typeLessonCommands(dir, env)} s`;
+        console.log(`[payload ${id}] ${how} ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s${lesson}`);
       });
     },
   );
