@@ -5,9 +5,13 @@
  * the same script, one per engine, compared entry by entry, name the first command whose result
  * diverges.
  */
+import {execFile} from 'node:child_process';
 import {chmod, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {engineCommand, REAL_GIT, type EngineName} from './engines';
+
+const execFileAsync = promisify(execFile);
 
 /** What the shim records of one command. */
 export interface JournalEntry {
@@ -52,8 +56,8 @@ cat "$d/err" >&2
 (
   export GIT_OPTIONAL_LOCKS=0
   where=$(${git} rev-parse --show-toplevel --absolute-git-dir 2>/dev/null) || { echo "(no repository)"; exit 0; }
-  top=\${where%%$'\n'*}
-  gd=\${where#*$'\n'}
+  top=\${where%%$'\\n'*}
+  gd=\${where#*$'\\n'}
   cd "$top"
   echo "HEAD: $(cat "$gd/HEAD")"
   ${git} for-each-ref --format='%(refname) %(objectname)'
@@ -65,10 +69,10 @@ cat "$d/err" >&2
     if [ -f "$gd/$f" ]; then echo "$f:"; cat "$gd/$f"; fi
   done
   echo "worktree:"
-  files=$(find . -path ./.git -prune -o \( -type f -o -type l \) -print | LC_ALL=C sort)
+  files=$(find . -path ./.git -prune -o \\( -type f -o -type l \\) -print | LC_ALL=C sort)
   if [ -n "$files" ]; then
     # One git for every file's blob id; the mode (x or -) and links beside them.
-    paste -d ' ' <(printf '%s\n' "$files" | ${git} hash-object --no-filters --stdin-paths) <(printf '%s\n' "$files" | while IFS= read -r f; do if [ -L "$f" ]; then echo "l $f -> $(readlink "$f")"; elif [ -x "$f" ]; then echo "x $f"; else echo "- $f"; fi; done)
+    paste -d ' ' <(printf '%s\\n' "$files" | ${git} hash-object --no-filters --stdin-paths) <(printf '%s\\n' "$files" | while IFS= read -r f; do if [ -L "$f" ]; then echo "l $f -> $(readlink "$f")"; elif [ -x "$f" ]; then echo "x $f"; else echo "- $f"; fi; done)
   fi
 ) > "$d/state" 2>&1
 exit $code
@@ -76,6 +80,9 @@ exit $code
   const shim = path.join(bin, 'git');
   await writeFile(shim, script);
   await chmod(shim, 0o755);
+  // A shim bash cannot parse would fail every command the same way with both engines, and the
+  // comparison would find nothing: refuse it here.
+  await execFileAsync('bash', ['-n', shim]);
   return bin;
 }
 
