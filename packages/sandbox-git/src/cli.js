@@ -29,6 +29,7 @@ export const COMMANDS = /** @type {Record<string, () => Promise<CommandModule>>}
   log: () => import('./commands/log.js'),
   'ls-files': () => import('./commands/ls-files.js'),
   merge: () => import('./commands/merge.js'),
+  rebase: () => import('./commands/rebase.js'),
   reflog: () => import('./commands/reflog.js'),
   restore: () => import('./commands/restore.js'),
   'rev-parse': () => import('./commands/rev-parse.js'),
@@ -40,7 +41,7 @@ export const COMMANDS = /** @type {Record<string, () => Promise<CommandModule>>}
 });
 
 /** Real git commands the sandbox does not have: said plainly, not "not a git command". */
-export const MISSING = ['am', 'bisect', 'blame', 'clean', 'clone', 'fetch', 'format-patch', 'gc', 'grep', 'mv', 'notes', 'pull', 'push', 'rebase', 'remote', 'reset', 'revert', 'rm', 'shortlog', 'stash', 'submodule', 'describe', 'archive', 'fsck', 'cat-file', 'ls-tree', 'hash-object', 'update-ref', 'symbolic-ref', 'for-each-ref', 'pack-refs', 'repack', 'prune', 'apply', 'range-diff', 'whatchanged', 'sparse-checkout', 'maintenance'];
+export const MISSING = ['am', 'bisect', 'blame', 'clean', 'clone', 'fetch', 'format-patch', 'gc', 'grep', 'mv', 'notes', 'pull', 'push', 'remote', 'reset', 'revert', 'rm', 'shortlog', 'stash', 'submodule', 'describe', 'archive', 'fsck', 'cat-file', 'ls-tree', 'hash-object', 'update-ref', 'symbolic-ref', 'for-each-ref', 'pack-refs', 'repack', 'prune', 'apply', 'range-diff', 'whatchanged', 'sparse-checkout', 'maintenance'];
 
 /**
  * Runs one git command line (without the leading `git`) and returns its exit code. Never throws.

@@ -5,6 +5,7 @@
  */
 import {compareBytes} from './objects.js';
 import {relative} from './path.js';
+import {readRebaseState, stateDir} from './rebase-state.js';
 
 /**
  * @typedef {object} PathStatus
@@ -23,6 +24,8 @@ import {relative} from './path.js';
  * @property {string[]} untracked     untracked files, or `dir/` for a folder of them
  * @property {boolean} merging        MERGE_HEAD exists
  * @property {string | undefined} cherryPicking  the abbreviated commit being picked
+ * @property {{branch: string | undefined, onto: string, done: string[], todo: string[], mergeMsg: boolean, doneFile: string} | undefined} rebase
+ *   a rebase in progress: the branch, the abbreviated onto, its todo lines with abbreviated ids
  */
 
 /** @param {import('./objects.js').TreeEntry['mode']} mode */
@@ -95,6 +98,20 @@ export async function collectStatus(repo) {
 
   const merging = (await repo.readGitFile('MERGE_HEAD')) !== undefined;
   const pick = (await repo.readGitFile('CHERRY_PICK_HEAD'))?.trim();
+  const rebaseState = await readRebaseState(repo);
+  /** wt-status.c abbrev_oid_in_line: `pick <oid> <subject>` with the id abbreviated. @param {string} line */
+  const abbrevLine = async (line) => {
+    const [command, oid, ...rest] = line.split(' ');
+    return /^[0-9a-f]{40}$/.test(oid ?? '') ? [command, await repo.objects.abbrev(/** @type {string} */ (oid)), ...rest].join(' ') : line;
+  };
+  const rebase = rebaseState && {
+    branch: rebaseState.headName.startsWith('refs/heads/') ? rebaseState.headName.slice('refs/heads/'.length) : undefined,
+    onto: await repo.objects.abbrev(rebaseState.onto),
+    done: await Promise.all(rebaseState.done.map(abbrevLine)),
+    todo: await Promise.all(rebaseState.todo.map(abbrevLine)),
+    mergeMsg: (await repo.readGitFile('MERGE_MSG')) !== undefined,
+    doneFile: `${stateDir(repo)}/done`,
+  };
   return {
     branch: head.branch?.replace(/^refs\/heads\//, ''),
     head: head.oid,
@@ -103,6 +120,7 @@ export async function collectStatus(repo) {
     untracked: [...untracked].sort(compareBytes),
     merging,
     cherryPicking: pick ? await repo.objects.abbrev(pick) : undefined,
+    rebase,
   };
 }
 
@@ -158,9 +176,36 @@ export function formatShort(report, prefix) {
 export function formatLong(report, prefix, options = {}) {
   /** @type {string[]} */
   const lines = [];
-  if (report.branch !== undefined) lines.push(`On branch ${report.branch}`);
-  else lines.push(report.detachedAt ? `HEAD detached at ${report.detachedAt}` : 'Not currently on any branch.');
   const unmerged = report.changes.filter((c) => c.stagemask);
+  if (report.rebase) lines.push(`interactive rebase in progress; onto ${report.rebase.onto}`);
+  else if (report.branch !== undefined) lines.push(`On branch ${report.branch}`);
+  else lines.push(report.detachedAt ? `HEAD detached at ${report.detachedAt}` : 'Not currently on any branch.');
+  if (report.rebase) {
+    // wt-status.c show_rebase_information and show_rebase_in_progress.
+    const {done, todo} = report.rebase;
+    if (done.length === 0) lines.push('No commands done.');
+    else {
+      lines.push(done.length === 1 ? 'Last command done (1 command done):' : `Last commands done (${done.length} commands done):`);
+      for (const line of done.slice(-2)) lines.push(`   ${line}`);
+      if (done.length > 2) lines.push(`  (see more in file ${report.rebase.doneFile})`);
+    }
+    if (todo.length === 0) lines.push('No commands remaining.');
+    else {
+      lines.push(todo.length === 1 ? 'Next command to do (1 remaining command):' : `Next commands to do (${todo.length} remaining commands):`);
+      for (const line of todo.slice(0, 2)) lines.push(`   ${line}`);
+      lines.push('  (use "git rebase --edit-todo" to view and edit)');
+    }
+    const where = report.rebase.branch !== undefined ? `You are currently rebasing branch '${report.rebase.branch}' on '${report.rebase.onto}'.` : 'You are currently rebasing.';
+    if (unmerged.length > 0) {
+      lines.push(where, '  (fix conflicts and then run "git rebase --continue")', '  (use "git rebase --skip" to skip this patch)', '  (use "git rebase --abort" to check out the original branch)');
+    } else if (report.rebase.mergeMsg) {
+      lines.push(where, '  (all conflicts fixed: run "git rebase --continue")');
+    } else {
+      lines.push(report.rebase.branch !== undefined ? `You are currently editing a commit while rebasing branch '${report.rebase.branch}' on '${report.rebase.onto}'.` : 'You are currently editing a commit during a rebase.');
+      lines.push('  (use "git commit --amend" to amend the current commit)', '  (use "git rebase --continue" once you are satisfied with your changes)');
+    }
+    lines.push('');
+  }
   if (report.merging) {
     if (unmerged.length > 0) {
       lines.push('You have unmerged paths.', '  (fix conflicts and run "git commit")', '  (use "git merge --abort" to abort the merge)', '');

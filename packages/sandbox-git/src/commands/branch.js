@@ -8,6 +8,7 @@ import {parseOptions, usageError} from '../options.js';
 import {isValidBranchName} from '../refs.js';
 import {requireCommit} from '../revision.js';
 import {listWorktrees} from '../worktrees.js';
+import {readRebaseState} from '../rebase-state.js';
 import {subjectOf} from '../message.js';
 
 /** @type {import('../options.js').CommandSpec} */
@@ -82,7 +83,11 @@ export async function run(run, argv) {
   }
   /** @type {{marker: string, name: string, oid: string}[]} */
   const rows = [];
-  if (head.branch === undefined && head.oid) rows.push({marker: '*', name: `(HEAD detached at ${await repo.objects.abbrev(head.oid)})`, oid: head.oid});
+  const rebase = await readRebaseState(repo);
+  if (head.branch === undefined && head.oid) {
+    const name = rebase ? `(no branch, rebasing ${rebase.headName.replace(/^refs\/heads\//, '')})` : `(HEAD detached at ${await repo.objects.abbrev(head.oid)})`;
+    rows.push({marker: '*', name, oid: head.oid});
+  }
   for (const b of branches) {
     rows.push({marker: b.name === head.branch ? '*' : elsewhere.has(b.name) ? '+' : ' ', name: b.name.slice('refs/heads/'.length), oid: b.oid});
   }

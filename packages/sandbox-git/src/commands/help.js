@@ -21,6 +21,7 @@ export const SUMMARIES = /** @type {Record<string, string>} */ ({
   merge: 'Join two development histories together',
   tag: 'Create, list, delete or verify a tag object',
   'cherry-pick': 'Apply the changes introduced by some existing commits',
+  rebase: 'Reapply commits on top of another base tip',
   worktree: 'Manage multiple working trees',
   reflog: 'Manage reflog information',
   'ls-files': 'Show information about files in the index and the working tree',
