@@ -21,6 +21,8 @@ type Status = 'idle' | 'loading' | 'ready' | 'offline';
 
 interface CardData {
   phases: Record<string, {demo: boolean} | undefined>;
+  /** The commands of the sandbox's git, as `git help` lists them. */
+  gitCommands: string[];
 }
 
 /** Opens the phase full size on stackblitz.com; offered before and after the embed. */
@@ -60,7 +62,9 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
   const assetUrl = useBaseUrl(`/sandbox/${phase}.json`);
   const zipUrl = useBaseUrl(`/sandbox/${phase}.zip`);
   const {colorMode} = useColorMode();
-  const hasDemo = (usePluginData('sandbox-projects') as CardData | undefined)?.phases[phase]?.demo === true;
+  const cardData = usePluginData('sandbox-projects') as CardData | undefined;
+  const hasDemo = cardData?.phases[phase]?.demo === true;
+  const gitCommands = cardData?.gitCommands ?? [];
   const theme = colorMode === 'dark' ? 'dark' : 'light';
   const [status, setStatus] = useState<Status>('idle');
   const hostRef = useRef<HTMLDivElement>(null);
@@ -162,6 +166,10 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
           <Translate id="sandbox.card.try.test">{'lancia i test vitest di questa fase'}</Translate>
         </li>
         <li>
+          <code>git status</code>, <code>git log --oneline --graph --all</code>{' '}
+          <Translate id="sandbox.card.try.git">{'e gli altri comandi git della lezione'}</Translate>
+        </li>
+        <li>
           <code>npm run history</code>{' '}
           <Translate
             id="sandbox.card.try.history"
@@ -170,10 +178,25 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
           </Translate>
         </li>
       </ul>
-      <p className={styles.note}>
-        <Translate id="sandbox.card.nogit" values={{isogit: <code>isomorphic-git</code>}}>
+      <p className={styles.note} data-sandbox-git="">
+        <Translate
+          id="sandbox.card.git"
+          values={{
+            commands: (
+              <>
+                {gitCommands.map((command, i) => (
+                  <span key={command}>
+                    {i > 0 && ', '}
+                    <code>{command}</code>
+                  </span>
+                ))}
+              </>
+            ),
+            help: <code>git help</code>,
+            npx: <code>npx git</code>,
+          }}>
           {
-            'Nella sandbox il programma git non esiste: i comandi git della lezione non funzionano lì. La cronologia del repository viene ricreata all’avvio con {isogit}, quindi branch, commit e tag sono gli stessi del diagramma della lezione.'
+            'Nel terminale c’è anche git, il git della sandbox: {commands}. Con i comandi della lezione fa quello che fa il git vero, e la cronologia ricreata all’avvio ha gli stessi hash della pagina. {help} elenca i comandi; se il terminale non trova git, usa {npx}.'
           }
         </Translate>
       </p>

@@ -9,7 +9,7 @@ import {strToU8, zipSync, type Zippable} from 'fflate';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 import {phaseFiles, phaseTrackedFiles} from '../../../examples/ecommerce/materialize';
 import {EXAMPLES_DIR, readExampleFile} from '../../../examples/readExample';
-import {buildSandboxProject, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
+import {buildSandboxProject, SANDBOX_GIT_COMMANDS, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
 
 export {EXAMPLES_DIR};
 
@@ -87,9 +87,13 @@ export async function buildAssets(locale: Locale, sources: SandboxSources = file
   return assets;
 }
 
-/** Global data of the plugin (`usePluginData('sandbox-projects')`): per phase, whether it has a demo. */
+/**
+ * Global data of the plugin (`usePluginData('sandbox-projects')`): per phase, whether it has a
+ * demo; the sandbox git's commands, for the card.
+ */
 export interface SandboxCardData {
   phases: Record<string, {demo: boolean}>;
+  gitCommands: string[];
 }
 
 export async function sandboxCardData(): Promise<SandboxCardData> {
@@ -98,5 +102,5 @@ export async function sandboxCardData(): Promise<SandboxCardData> {
     const pkg = JSON.parse((await phaseFiles(id))['package.json'] ?? '{}') as {scripts?: Record<string, string>};
     entries.push([id, {demo: Boolean(pkg.scripts?.demo)}]);
   }
-  return {phases: Object.fromEntries(entries)};
+  return {phases: Object.fromEntries(entries), gitCommands: [...SANDBOX_GIT_COMMANDS]};
 }
