@@ -70,7 +70,8 @@ describe('refusals and mistakes: one line in git\u2019s words, git\u2019s exit c
 
   it.each([
     [['frobnicate'], 1, "git: 'frobnicate' is not a git command. See 'git --help'.\n"],
-    [['rebase', 'main'], 1, "git: 'rebase' is not available in this sandbox's git. See 'git help' for the commands it has.\n"],
+    [['push', 'origin', 'main'], 1, "git: 'push' is not available in this sandbox's git. See 'git help' for the commands it has.\n"],
+    [['rebase', '-i', 'main'], 128, "fatal: the sandbox's git has no editor for an interactive rebase: use git rebase <upstream>, or real git with the project's zip\n"],
     [['stash'], 1, "git: 'stash' is not available in this sandbox's git. See 'git help' for the commands it has.\n"],
     [['commit', '--bogus'], 129, /^error: unknown option `bogus'\nusage: git commit /],
     [['branch', '--frobnicate'], 129, /^error: unknown option `frobnicate'\nusage: git branch \[<options>\]/],
