@@ -8,27 +8,19 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {REAL_GIT, type EngineName} from './engines';
+import {runnerEnv} from '../lesson-runner/run';
+import {REAL_GIT, REPO_ROOT, type EngineName} from './engines';
 import {createJournal, describeDivergence, firstDivergence, readJournal, type JournalEntry} from './journal';
 
 const run = promisify(execFile);
 
-export const FIXED_DATE = '2026-11-27T18:00:00+01:00';
-
-/** The environment of a lesson: nothing of the user's git setup, fixed dates, no editor. */
+/**
+ * The lesson runner's environment (nothing of the user's git setup, fixed dates, no editor),
+ * with `pathPrefix` (the journal's shim) first on PATH.
+ */
 export function parityEnv(home: string, pathPrefix: string): Record<string, string> {
-  const systemPath = (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter).filter((d) => !d.includes(`node_modules${path.sep}.bin`));
-  return {
-    PATH: [...(pathPrefix ? [pathPrefix] : []), ...systemPath].join(path.delimiter),
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_EDITOR: 'true',
-    GIT_AUTHOR_DATE: FIXED_DATE,
-    GIT_COMMITTER_DATE: FIXED_DATE,
-    TZ: 'UTC',
-    LANG: 'C.UTF-8',
-  };
+  const env = runnerEnv(REPO_ROOT, home);
+  return {...env, PATH: [...(pathPrefix ? [pathPrefix] : []), env.PATH].join(path.delimiter)};
 }
 
 export interface EngineRun {

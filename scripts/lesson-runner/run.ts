@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {createPatch} from 'diff';
 import type {ReadExample} from '../../src/plugins/remark-examples/expand';
-import type {Phase} from '../../examples/ecommerce/phases/types';
+import {COURSE_DATE, type Phase} from '../../examples/ecommerce/phases/types';
 import type {EngineName} from '../git-parity/engines';
 import {createJournal, readJournal, type JournalEntry} from '../git-parity/journal';
 import {compareHistories} from './compare';
@@ -19,7 +19,8 @@ import {checkFinalState, compareFileRecords, fileRecord, phaseSources, repositor
 import {gitLogGraph, normalizeLog, readGitHistory, repositoryRoot, type Env} from './git-state';
 import {GitGraphError, parseGitGraph} from './gitgraph';
 
-export const FIXED_DATE = '2026-11-27T18:00:00+01:00';
+/** The date of every commit the lessons make: the course's one date (phases, sandboxes). */
+export const FIXED_DATE = COURSE_DATE;
 
 /** The environment of COMMON.md: nothing of the user's setup leaks into the lesson. */
 export function runnerEnv(repoRoot: string, home: string): Env {
