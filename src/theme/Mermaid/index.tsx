@@ -1,7 +1,8 @@
 // Swizzled (ejected) from @docusaurus/theme-mermaid 3.10.2. Two changes:
-// 1. the Mermaid config depends on the colour mode: theme `base` with the
-//    site's palette (src/lib/mermaidPalette.ts) for light and for dark, where
-//    the stock component passes one `options` object to both modes;
+// 1. the Mermaid config depends on the colour mode: the site's config
+//    (src/lib/mermaidConfig.ts: theme `base` with the site's palette, text sizes
+//    and gitGraph layout) for light and for dark, where the stock component
+//    passes one `options` object to both modes;
 // 2. every diagram sits in a wrapper that exists from the server render on and
 //    says its state (data-mermaid="pending|rendered|error") and the colour mode
 //    of the rendered SVG, so the browser suite can count diagrams and check them.
@@ -15,23 +16,23 @@ import {
 } from '@docusaurus/theme-mermaid/client';
 import type {Props} from '@theme/Mermaid';
 import type {MermaidConfig, RenderResult} from 'mermaid';
-import {mermaidThemeVariables} from '@site/src/lib/mermaidPalette';
+import {siteMermaidConfig} from '@site/src/lib/mermaidConfig';
 
 import styles from './styles.module.css';
 
 function useSiteMermaidConfig(): {config: MermaidConfig; mode: 'light' | 'dark'} {
   const {colorMode} = useColorMode();
   const {options} = useMermaidThemeConfig();
-  const config = useMemo(
-    () =>
-      ({
-        startOnLoad: false,
-        ...options,
-        theme: 'base',
-        themeVariables: {...mermaidThemeVariables(colorMode), ...(options.themeVariables ?? {})},
-      }) as MermaidConfig,
-    [colorMode, options],
-  );
+  const config = useMemo(() => {
+    const site = siteMermaidConfig(colorMode);
+    return {
+      startOnLoad: false,
+      ...options,
+      ...site,
+      gitGraph: {...site.gitGraph, ...(options.gitGraph ?? {})},
+      themeVariables: {...site.themeVariables, ...(options.themeVariables ?? {})},
+    } as MermaidConfig;
+  }, [colorMode, options]);
   return {config, mode: colorMode};
 }
 
