@@ -18,6 +18,9 @@
  *   ```                                  -> the body becomes a unified diff
  */
 import {createPatch} from 'diff';
+import {hasMetaFlag, readMetaValue} from '../../lib/fenceMeta';
+
+export {hasMetaFlag, readMetaValue};
 
 export type ReadExample = (relativePath: string) => string;
 
@@ -28,18 +31,6 @@ export interface CodeFence {
 }
 
 const INCLUDE_LINE = /^%include\s+(\S+)\s*$/;
-
-/** Reads `key=value` or `key="value with spaces"` from a fence's meta string. */
-export function readMetaValue(meta: string | null | undefined, key: string): string | undefined {
-  if (!meta) return undefined;
-  const match = new RegExp(`(?:^|\\s)${key}=(?:"([^"]*)"|(\\S+))`).exec(meta);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
-/** True when the fence meta carries a bare flag such as `norun`. */
-export function hasMetaFlag(meta: string | null | undefined, flag: string): boolean {
-  return !!meta && new RegExp(`(?:^|\\s)${flag}(?:\\s|$)`).test(meta);
-}
 
 /** A file as a fence body: without the final newline that Markdown adds back. */
 function asFenceBody(content: string): string {
