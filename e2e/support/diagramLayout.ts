@@ -9,7 +9,7 @@ import type {Page} from 'playwright-core';
 // full transform (getScreenCTM), which gives a rotated rectangle (or, for a tag, its polygon's
 // points). Two labels overlap when their convex outlines intersect by more than OVERLAP_TOLERANCE
 // pixels, by the separating-axis test; axis-aligned boxes of two parallel diagonal labels
-// intersect where the labels themselves do not.
+// intersect where the labels themselves do not. A label must not cover a commit's dot either.
 
 /** Pixels by which two outlines may run into each other (anti-aliasing, rounding). */
 export const OVERLAP_TOLERANCE = 0.75;
@@ -224,13 +224,27 @@ export async function measureDiagramLayout(page: Page): Promise<DiagramLayout> {
           add(bkg instanceof SVGRectElement ? bkg : group, textOf(group), 'branch');
         });
         labels += found.length;
+        // Commit dots: a label must not cover one either (a circle, as a 24-sided polygon).
+        const dots: {name: string; outline: Pt[]}[] = [];
+        svg.querySelectorAll<SVGCircleElement>('.commit-bullets circle').forEach((circle, k) => {
+          const m = circle.getScreenCTM();
+          if (!m || !visible(circle)) return;
+          const [cx, cy, r] = [circle.cx.baseVal.value, circle.cy.baseVal.value, circle.r.baseVal.value];
+          const outline = Array.from({length: 24}, (_, i) => {
+            const a = (i / 24) * 2 * Math.PI;
+            const x = cx + r * Math.cos(a);
+            const y = cy + r * Math.sin(a);
+            return {x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f};
+          });
+          dots.push({name: `commit dot #${k + 1}`, outline});
+        });
+        const record = (a: {name: string; outline: Pt[]}, b: {name: string; outline: Pt[]}) => {
+          const depth = penetration(a.outline, b.outline);
+          if (depth > tolerance) overlaps.push({diagram: n, a: a.name, b: b.name, depth: Math.round(depth * 10) / 10});
+        };
         for (let i = 0; i < found.length; i++) {
-          for (let j = i + 1; j < found.length; j++) {
-            const depth = penetration(found[i]!.outline, found[j]!.outline);
-            if (depth > tolerance) {
-              overlaps.push({diagram: n, a: found[i]!.name, b: found[j]!.name, depth: Math.round(depth * 10) / 10});
-            }
-          }
+          for (let j = i + 1; j < found.length; j++) record(found[i]!, found[j]!);
+          for (const dot of dots) record(found[i]!, dot);
         }
 
         // Text size as rendered: the computed font size times the scale the SVG is drawn at.
