@@ -12,14 +12,17 @@ import {
   watchScripts,
 } from './support/mermaid';
 import {localePath, locales, screenshotDir} from './support/env';
+import {visitScrollBoxes} from './support/diagramLayout';
 import {diagramPages} from './fixtures/site';
 
-// Screenshots of the diagram pages in light and dark mode, for a person to
-// look at; a guard that those pages keep their diagrams; and that a page whose
+// Screenshots of the diagram pages in light and dark mode, at desktop and phone
+// width, for a person to look at; a guard that those pages keep their diagrams; and that a page whose
 // diagrams were all drawn at build time loads no Mermaid JavaScript (while a
 // page that draws them in the browser does: the same probe, seen to work).
 
 const site = useServedSite();
+const DESKTOP = {width: 1366, height: 900};
+const PHONE = {width: 390, height: 844};
 let pages: SitePage[];
 
 beforeAll(async () => {
@@ -39,6 +42,7 @@ describe('diagram pages', () => {
           const pathname = localePath(locale, p);
           expect(pages.map((x) => x.pathname), 'page is in the sitemap').toContain(pathname);
           const page = await site.browser.newPage(theme);
+          await page.setViewportSize(DESKTOP);
           const scripts = watchScripts(page, site.server.origin);
           await page.goto(`${site.server.origin}${pathname}`);
           await waitForHydration(page);
@@ -67,6 +71,22 @@ describe('diagram pages', () => {
             const file = path.join(screenshotDir, `${slug}-diagram-${i + 1}.png`);
             await blocks.nth(i).scrollIntoViewIfNeeded();
             await blocks.nth(i).screenshot({path: file});
+            saved.push(file);
+          }
+          // On a phone: each diagram in its box, with the line under it when it scrolls sideways.
+          await page.setViewportSize(PHONE);
+          await visitScrollBoxes(page);
+          // A full-page shot does not wait for off-screen diagrams (content-visibility) to paint.
+          await page.addStyleTag({content: '.static-diagram * { content-visibility: visible !important; }'});
+          const boxes = page.locator('[data-scroll-box="diagram"]');
+          for (let i = 0; i < (await boxes.count()); i++) {
+            const file = path.join(screenshotDir, `${slug}-phone-diagram-${i + 1}.png`);
+            // In page coordinates; the hint sits in the box's bottom margin, outside its bounding box.
+            const box = await boxes.nth(i).evaluate((el) => {
+              const r = el.getBoundingClientRect();
+              return {y: r.top + window.scrollY, height: r.height};
+            });
+            await page.screenshot({path: file, fullPage: true, clip: {x: 0, y: box.y, width: PHONE.width, height: box.height + 24}});
             saved.push(file);
           }
           for (const f of saved) expect(fs.statSync(f).size).toBeGreaterThan(1000);

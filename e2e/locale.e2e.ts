@@ -52,3 +52,36 @@ describe('locale dropdown', () => {
     });
   }
 });
+
+describe('locale dropdown in the middle of a lesson', () => {
+  // The menu keeps the #section; the section has the same id in both languages
+  // (scripts/locale-anchors.test.ts), so the reader lands on it, not at the top of the page.
+  const LESSON = '/docs/lessons/hotfix-workflow';
+  const SECTION = 'phase-7-merging-back-into-main-and-develop';
+  for (const [from, to] of [
+    ['it', 'en'],
+    ['en', 'it'],
+  ] as [Locale, Locale][]) {
+    it(`${from} -> ${to}: lands on the same section`, async () => {
+      const page = await site.browser.newPage();
+      await page.goto(`${site.server.origin}${localePath(from, LESSON)}#${SECTION}`);
+      await waitForHydration(page);
+      const nav = page.getByRole('navigation', {name: /main|principale/i});
+      await nav.getByRole('button', {name: LABEL[from]}).click();
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === localePath(to, LESSON), {timeout: 15_000}),
+        nav.getByRole('link', {name: LABEL[to]}).click(),
+      ]);
+      await waitForHydration(page);
+      expect(new URL(page.url()).hash).toBe(`#${SECTION}`);
+      const heading = page.locator(`h3[id="${SECTION}"]`);
+      await expect.poll(() => heading.count()).toBe(1);
+      await expect
+        .poll(() => heading.evaluate((el) => el.getBoundingClientRect().top), {timeout: 10_000})
+        .toBeGreaterThanOrEqual(0);
+      const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+      expect(top, 'the section is at the top of the window').toBeLessThan(200);
+      await page.close();
+    });
+  }
+});

@@ -81,6 +81,10 @@ describe('theme strings in Italian', () => {
       expect(it_[key]?.message, key).not.toBe(en[key]?.message);
     }
   });
+  it('call the phone menu\'s language switch «Lingua»', () => {
+    // The theme's own Italian says «Linguaggio», which is a programming language.
+    expect(it_['theme.navbar.mobileLanguageDropdown.label']?.message).toBe('Lingua');
+  });
 });
 
 describe('pages', () => {

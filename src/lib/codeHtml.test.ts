@@ -11,11 +11,16 @@ import {codeLinesHtml, tokenizeCode, type CodeLinesOptions} from './codeHtml';
 import {CLASS_ONLY_CODE_THEME} from './codeThemeCss';
 import {Prism as sitePrism} from './prism';
 import {loadPrismLanguages} from './testing/prismLanguages';
+import {highlightHeredocs, HEREDOC_TOKEN} from './prismHeredoc';
 
 // Both Prisms get the languages the theme adds: the package's, which the theme components used,
 // and the site's (./prism), which codeLinesHtml tokenizes with.
 loadPrismLanguages(Prism);
 loadPrismLanguages(sitePrism);
+// The site colours a heredoc's JavaScript as JavaScript (./prismHeredoc): the theme's Prism gets the
+// same token, with the site's JavaScript grammar (prism-react-renderer's own has doc comments the
+// site's lacks), so the markup comparison below stays about the markup.
+highlightHeredocs(Prism as never, sitePrism.languages as never);
 
 const SITE_DIR = path.resolve(__dirname, '../..');
 
@@ -144,6 +149,20 @@ describe('codeLinesHtml', () => {
     expect(html.match(/<br\/>/g)).toHaveLength(1); // the empty line's
     expect(html).toContain('<span class="token plain" style="display:inline-block"></span><br/>');
     expect(html).toContain('<span class="token comment"># note</span>');
+  });
+
+  it('colours the JavaScript of a heredoc that writes a .js file as JavaScript, its delimiters as strings', () => {
+    const code = "cat > src/a.js << 'EOF'\nconst x = 1; // one\nEOF\ncat > notes.md << 'EOF'\nconst y = 2;\nEOF";
+    const lines = tokenizeCode(code, 'bash');
+    const typesOf = (line: number, text: string) => lines[line]!.find((t) => t.content === text)?.types;
+    expect(typesOf(0, "'EOF'")).toEqual(['heredoc-code', 'delimiter', 'string']);
+    expect(typesOf(1, 'const')).toEqual(['heredoc-code', 'keyword']);
+    expect(typesOf(1, '// one')).toEqual(['heredoc-code', 'comment']);
+    expect(typesOf(2, 'EOF')).toEqual(['heredoc-code', 'delimiter', 'string']);
+    // `cat > src/a.js` is still bash; a Markdown file's heredoc stays one string.
+    expect(typesOf(0, 'cat')).toEqual(['function']);
+    expect(lines[4]!.every((t) => !t.types.includes(HEREDOC_TOKEN))).toBe(true);
+    expect(lines[4]!.some((t) => t.types.includes('string'))).toBe(true);
   });
 
   it('escapes code as text: markup in a code block stays visible', () => {

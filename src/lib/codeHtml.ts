@@ -1,6 +1,7 @@
 import clsx from 'clsx';
 import type {Token} from 'prism-react-renderer';
 import {normalizeTokens, Prism} from './prism';
+import {highlightHeredocs} from './prismHeredoc';
 
 /**
  * A code block's highlighted lines as one HTML string, for `dangerouslySetInnerHTML`: the markup
@@ -26,6 +27,8 @@ export interface CodeLinesOptions {
 /** Tokenizes as prism-react-renderer's `useTokenize` does, with the site's Prism (./prism). */
 export function tokenizeCode(code: string, language: string): Token[][] {
   const lang = language.toLowerCase();
+  // Bash comes from the theme's prism-include-languages, after this module has loaded.
+  if (lang === 'bash' || lang === 'sh' || lang === 'shell') highlightHeredocs(Prism as never);
   const grammar = Prism.languages[lang];
   if (grammar == null) return normalizeTokens([code]);
   const env = {code, grammar, language: lang, tokens: [] as ReturnType<typeof Prism.tokenize>};

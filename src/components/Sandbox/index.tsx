@@ -15,6 +15,8 @@ import styles from './styles.module.css';
 export interface SandboxProps {
   /** A phase id from examples/ecommerce/phases, e.g. `02-before-fix`. */
   phase: string;
+  /** What to look for in this phase and what to expect, written in the lesson (each locale). */
+  children?: ReactNode;
 }
 
 type Status = 'idle' | 'loading' | 'ready' | 'offline';
@@ -58,7 +60,7 @@ function LocalCommands({phase, demo}: {phase: string; demo: boolean}): ReactNode
  * A card that launches the course's e-commerce repository, at one phase, in a StackBlitz
  * WebContainer. Nothing of the SDK or of the project is downloaded before a click.
  */
-export default function Sandbox({phase}: SandboxProps): ReactNode {
+export default function Sandbox({phase, children}: SandboxProps): ReactNode {
   const assetUrl = useBaseUrl(`/sandbox/${phase}.json`);
   const zipUrl = useBaseUrl(`/sandbox/${phase}.zip`);
   const {colorMode} = useColorMode();
@@ -178,6 +180,7 @@ export default function Sandbox({phase}: SandboxProps): ReactNode {
           </Translate>
         </li>
       </ul>
+      {children && <div data-sandbox-expect="">{children}</div>}
       <p className={styles.note} data-sandbox-git="">
         <Translate
           id="sandbox.card.git"

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import Translate from '@docusaurus/Translate';
 import {KEEP_SERVER_MARKUP} from '@site/src/hooks/useHydratedFromServer';
 import DownloadError from '@site/src/components/DownloadError';
+import ScrollBox from '@site/src/components/ScrollBox';
 import styles from './styles.module.css';
 
 /**
@@ -16,6 +17,10 @@ import styles from './styles.module.css';
  * loader instead of the strings: hydration keeps the server's SVG (React leaves
  * the inside of an element with `dangerouslySetInnerHTML` alone), and a page
  * reached by client-side navigation, which has no server HTML, loads it.
+ *
+ * A diagram shrinks to the width of the page, but never below `minScale` (the scale that keeps its
+ * smallest text readable, src/lib/mermaidConfig.ts): narrower than that, it scrolls sideways in
+ * its ScrollBox, which then says so.
  */
 export interface DiagramSvgs {
   light: string;
@@ -30,10 +35,13 @@ export interface StaticDiagramProps {
   height: string;
   darkWidth?: string;
   darkHeight?: string;
+  /** The smallest scale the diagram may be drawn at (1 = its own size). */
+  minScale?: string;
 }
 
-function box(width: string, height: string): CSSProperties {
-  return {maxWidth: `${width}px`, aspectRatio: `${width} / ${height}`};
+function box(width: string, height: string, minScale: string): CSSProperties {
+  const minWidth = Math.ceil(Number(width) * Number(minScale));
+  return {maxWidth: `${width}px`, minWidth: `${minWidth}px`, aspectRatio: `${width} / ${height}`};
 }
 
 export default function StaticDiagram({
@@ -42,6 +50,7 @@ export default function StaticDiagram({
   height,
   darkWidth = width,
   darkHeight = height,
+  minScale = '1',
 }: StaticDiagramProps): ReactNode {
   const [svgs, setSvgs] = useState<DiagramSvgs | null>(typeof svg === 'function' ? null : svg);
   const [loadFailed, setLoadFailed] = useState(false);
@@ -67,25 +76,27 @@ export default function StaticDiagram({
   );
 
   return (
-    <div className={clsx('static-diagram', styles.diagram)}>
-      <div
-        ref={lightRef}
-        className={clsx('static-diagram__light', styles.variant, styles.light)}
-        style={box(width, height)}
-        dangerouslySetInnerHTML={html?.light ?? KEEP_SERVER_MARKUP}
-      />
-      <div
-        className={clsx('static-diagram__dark', styles.variant, styles.dark)}
-        style={box(darkWidth, darkHeight)}
-        dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_MARKUP}
-      />
-      {loadFailed && (
-        <DownloadError>
-          <Translate id="staticDiagram.loadError" description="Shown in place of a diagram whose file could not be downloaded">
-            {'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'}
-          </Translate>
-        </DownloadError>
-      )}
-    </div>
+    <ScrollBox kind="diagram">
+      <div className="static-diagram">
+        <div
+          ref={lightRef}
+          className={clsx('static-diagram__light', styles.variant, styles.light)}
+          style={box(width, height, minScale)}
+          dangerouslySetInnerHTML={html?.light ?? KEEP_SERVER_MARKUP}
+        />
+        <div
+          className={clsx('static-diagram__dark', styles.variant, styles.dark)}
+          style={box(darkWidth, darkHeight, minScale)}
+          dangerouslySetInnerHTML={html?.dark ?? KEEP_SERVER_MARKUP}
+        />
+        {loadFailed && (
+          <DownloadError>
+            <Translate id="staticDiagram.loadError" description="Shown in place of a diagram whose file could not be downloaded">
+              {'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'}
+            </Translate>
+          </DownloadError>
+        )}
+      </div>
+    </ScrollBox>
   );
 }

@@ -42,7 +42,9 @@ describe('expandFence', () => {
     const out = expandFence({lang: 'diff', meta: 'diff=a.js,b.js title="x.js"', value: ''}, read);
     expect(out).toContain('-const a = 1;');
     expect(out).toContain('+const a = 2;');
-    expect(out.startsWith('--- x.js')).toBe(true);
+    // Named as in the reader's repository, like `git diff`: not by the paths under examples/.
+    expect(out.split('\n').slice(0, 2)).toEqual(['--- a/x.js', '+++ b/x.js']);
+    expect(out).not.toContain('a.js');
   });
   it('fails loudly on a missing file', () => {
     expect(() => expandFence({lang: 'js', meta: 'file=nope.js', value: ''}, read)).toThrow(/nope\.js/);

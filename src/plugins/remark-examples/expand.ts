@@ -17,7 +17,10 @@
  *   ```diff diff=ecommerce/a.js,ecommerce/b.js title="..."
  *   ```                                  -> the body becomes a unified diff
  */
-import {createPatch} from 'diff';
+import {createTwoFilesPatch} from 'diff';
+import {hasMetaFlag, readMetaValue} from '../../lib/fenceMeta';
+
+export {hasMetaFlag, readMetaValue};
 
 export type ReadExample = (relativePath: string) => string;
 
@@ -28,18 +31,6 @@ export interface CodeFence {
 }
 
 const INCLUDE_LINE = /^%include\s+(\S+)\s*$/;
-
-/** Reads `key=value` or `key="value with spaces"` from a fence's meta string. */
-export function readMetaValue(meta: string | null | undefined, key: string): string | undefined {
-  if (!meta) return undefined;
-  const match = new RegExp(`(?:^|\\s)${key}=(?:"([^"]*)"|(\\S+))`).exec(meta);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
-/** True when the fence meta carries a bare flag such as `norun`. */
-export function hasMetaFlag(meta: string | null | undefined, flag: string): boolean {
-  return !!meta && new RegExp(`(?:^|\\s)${flag}(?:\\s|$)`).test(meta);
-}
 
 /** A file as a fence body: without the final newline that Markdown adds back. */
 function asFenceBody(content: string): string {
@@ -63,10 +54,12 @@ export function expandFence(fence: CodeFence, readExample: ReadExample): string 
     if (!before || !after || extra !== undefined) {
       throw new Error(`diff= takes two comma-separated paths, got "${diffPair}"`);
     }
+    // The file as the reader's repository names it (the block's title), as `git diff` prints it:
+    // where its two versions live under examples/ is the course's business, not the reader's.
     const title = readMetaValue(fence.meta, 'title') ?? after;
-    const patch = createPatch(title, readExample(before), readExample(after), before, after);
-    // Drop the "Index:" and "====" header lines: the code block title names the file.
-    return asFenceBody(patch.split('\n').slice(2).join('\n'));
+    const patch = createTwoFilesPatch(`a/${title}`, `b/${title}`, readExample(before), readExample(after));
+    // Drop the "====" line that opens jsdiff's patch.
+    return asFenceBody(patch.split('\n').slice(1).join('\n'));
   }
   if (!fence.value.includes('%include')) return fence.value;
   return fence.value

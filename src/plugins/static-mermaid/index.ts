@@ -5,7 +5,7 @@ import {createRequire} from 'node:module';
 import type {Code, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import {attribute, identifierAttribute, importNode, writeSplitModules} from '../mdxModules';
-import {mermaidThemeVariables} from '../../lib/mermaidPalette';
+import {minDiagramScale, siteMermaidConfig} from '../../lib/mermaidConfig';
 import {
   cacheKey,
   type CachedSvg,
@@ -76,10 +76,10 @@ const VARIANTS: Variant[] = ['light', 'dark'];
 
 /**
  * The Mermaid config of a colour mode: the same as the client-side renderer's
- * (src/theme/Mermaid): theme `base` with the site's palette.
+ * (src/theme/Mermaid): theme `base` with the site's palette, text sizes and gitGraph layout.
  */
 export function mermaidConfigFor(variant: Variant) {
-  return {theme: 'base', themeVariables: mermaidThemeVariables(variant)};
+  return siteMermaidConfig(variant);
 }
 
 function mermaidVersion(): string {
@@ -304,6 +304,8 @@ export default function remarkStaticMermaid() {
           attribute('height', round(light.height)),
           attribute('darkWidth', round(dark.width)),
           attribute('darkHeight', round(dark.height)),
+          // Rounded up: never below the scale that keeps its text readable.
+          attribute('minScale', String(Math.ceil(minDiagramScale(job.node.value) * 100) / 100)),
         ],
         children: [],
         position: job.node.position,

@@ -1,10 +1,14 @@
-// Swizzled (ejected) from @docusaurus/theme-mermaid 3.10.2. Two changes:
-// 1. the Mermaid config depends on the colour mode: theme `base` with the
-//    site's palette (src/lib/mermaidPalette.ts) for light and for dark, where
-//    the stock component passes one `options` object to both modes;
+// Swizzled (ejected) from @docusaurus/theme-mermaid 3.10.2. Three changes:
+// 1. the Mermaid config depends on the colour mode: the site's config
+//    (src/lib/mermaidConfig.ts: theme `base` with the site's palette, text sizes
+//    and gitGraph layout) for light and for dark, where the stock component
+//    passes one `options` object to both modes;
 // 2. every diagram sits in a wrapper that exists from the server render on and
 //    says its state (data-mermaid="pending|rendered|error") and the colour mode
-//    of the rendered SVG, so the browser suite can count diagrams and check them.
+//    of the rendered SVG, so the browser suite can count diagrams and check them;
+// 3. as the build-time diagrams (src/components/StaticDiagram), a diagram never
+//    shrinks below the scale that keeps its text readable: it scrolls sideways
+//    in a ScrollBox instead.
 import React, {useEffect, useMemo, useRef, type ReactNode} from 'react';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import {ErrorBoundaryErrorMessageFallback, useColorMode} from '@docusaurus/theme-common';
@@ -15,28 +19,36 @@ import {
 } from '@docusaurus/theme-mermaid/client';
 import type {Props} from '@theme/Mermaid';
 import type {MermaidConfig, RenderResult} from 'mermaid';
-import {mermaidThemeVariables} from '@site/src/lib/mermaidPalette';
+import {minDiagramScale, siteMermaidConfig} from '@site/src/lib/mermaidConfig';
+import ScrollBox from '@site/src/components/ScrollBox';
 
 import styles from './styles.module.css';
 
 function useSiteMermaidConfig(): {config: MermaidConfig; mode: 'light' | 'dark'} {
   const {colorMode} = useColorMode();
   const {options} = useMermaidThemeConfig();
-  const config = useMemo(
-    () =>
-      ({
-        startOnLoad: false,
-        ...options,
-        theme: 'base',
-        themeVariables: {...mermaidThemeVariables(colorMode), ...(options.themeVariables ?? {})},
-      }) as MermaidConfig,
-    [colorMode, options],
-  );
+  const config = useMemo(() => {
+    const site = siteMermaidConfig(colorMode);
+    return {
+      startOnLoad: false,
+      ...options,
+      ...site,
+      gitGraph: {...site.gitGraph, ...(options.gitGraph ?? {})},
+      themeVariables: {...site.themeVariables, ...(options.themeVariables ?? {})},
+    } as MermaidConfig;
+  }, [colorMode, options]);
   return {config, mode: colorMode};
 }
 
-function MermaidRenderResult({renderResult}: {renderResult: RenderResult}): ReactNode {
+/** The width of an SVG's viewBox (its own size), if it has one. */
+function naturalWidth(svg: string): number | undefined {
+  const width = /<svg\b[^>]*\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)/i.exec(svg)?.[1];
+  return width ? Number(width) : undefined;
+}
+
+function MermaidRenderResult({renderResult, minScale}: {renderResult: RenderResult; minScale: number}): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
+  const width = naturalWidth(renderResult.svg);
 
   useEffect(() => {
     const div = ref.current!;
@@ -47,6 +59,7 @@ function MermaidRenderResult({renderResult}: {renderResult: RenderResult}): Reac
     <div
       ref={ref}
       className={`${MermaidContainerClassName} ${styles.container}`}
+      style={width ? {minWidth: `${Math.ceil(width * minScale)}px`} : undefined}
       // eslint-disable-next-line react/no-danger
       dangerouslySetInnerHTML={{__html: renderResult.svg}}
     />
@@ -66,7 +79,11 @@ function MermaidState({value}: Props): ReactNode {
       className={styles.block}
       data-mermaid={state}
       data-mermaid-mode={renderResult ? shown.current.mode : undefined}>
-      {renderResult && <MermaidRenderResult renderResult={renderResult} />}
+      {renderResult && (
+        <ScrollBox kind="diagram">
+          <MermaidRenderResult renderResult={renderResult} minScale={minDiagramScale(value)} />
+        </ScrollBox>
+      )}
     </div>
   );
 }
