@@ -80,7 +80,7 @@ export async function run(run, argv) {
   await repo.writeGitFile('ORIG_HEAD', `${head.oid}\n`);
   if (bases.length === 0 && !options.allowUnrelated) fatal('refusing to merge unrelated histories');
   if (bases.length === 1 && bases[0] === theirs) {
-    run.out('Already up to date.\n');
+    if (!options.quiet) run.out('Already up to date.\n');
     return 0;
   }
   const showStat = options.stat !== false && !options.quiet && repo.config.getBool('merge.stat', true);
