@@ -44,3 +44,10 @@ git rebase --skip
 git log --oneline -2
 git rebase nope
 git rebase
+git checkout -q --detach
+git rebase
+git switch -c z
+git switch --detach
+git switch z
+git checkout --detach
+git status --short --branch

@@ -51,7 +51,8 @@ export async function run(run, argv) {
     await switchTo(run, repo, {create, forceCreate: options.resetBranch !== undefined, startGiven: args[0] ?? 'HEAD', commit, force: options.force, quiet: options.quiet, cmd: 'checkout'});
     return 0;
   }
-  const name = args[0];
+  // `--detach` alone detaches HEAD where it is.
+  const name = args[0] ?? (options.detach ? 'HEAD' : undefined);
   if (name === undefined) {
     if (options.force) return 0;
     return 0; // `git checkout` alone: nothing to do (git prints the tracking state, if any)

@@ -76,10 +76,19 @@ export async function run(run, argv) {
 
   if (state) {
     fatal(
-      `It seems that there is already a rebase-merge directory, and\nI wonder if you are in the middle of another rebase.  If that is the\ncase, please try\n\tgit rebase (--continue | --abort | --skip)\nIf that is not the case, please\n\trm -fr "${stateDir(repo)}"\nand run me again.  I am stopping in case you still have something\nvaluable there.\n`,
+      `It seems that there is already a rebase-merge directory, and\nI wonder if you are in the middle of another rebase.  If that is the\ncase, please try\n\tgit rebase (--continue | --abort | --skip)\nIf that is not the case, please\n\trm -fr "${shownStateDir(repo)}"\nand run me again.  I am stopping in case you still have something\nvaluable there.\n`,
     );
   }
-  if (args.length === 0) fatal("the sandbox's git needs the upstream to rebase on: git rebase <branch>");
+  if (args.length === 0) {
+    // No remotes here, so no branch has an upstream: git's advice, on stdout as git prints it.
+    const current = (await repo.refs.head()).branch?.replace(/^refs\/heads\//, '');
+    run.out(
+      `${current ? 'There is no tracking information for the current branch.' : 'You are not currently on a branch.'}\n` +
+        `Please specify which branch you want to rebase against.\nSee git-rebase(1) for details.\n\n    git rebase '<branch>'\n\n` +
+        (current ? `If you wish to set tracking information for this branch you can do so with:\n\n    git branch --set-upstream-to=<remote>/<branch> ${current}\n\n` : ''),
+    );
+    exit(1);
+  }
   if (args.length > 2) usageError(spec, '');
   const upstreamName = /** @type {string} */ (args[0]);
   const upstreamOid = await resolveRevision(repo, upstreamName);
@@ -194,7 +203,9 @@ async function pickAll(run, repo, state, quiet) {
 async function continueRebase(run, repo, state, quiet) {
   const index = await repo.index();
   if (index.conflictedPaths().length > 0) {
-    exit(1, `${index.conflictedPaths().map((p) => `${p}: needs merge\n`).join('')}You must edit all merge conflicts and then\nmark them as resolved using git add\n`);
+    // git prints both on stdout (refresh_index's "needs merge", then puts()).
+    run.out(`${index.conflictedPaths().map((p) => `${p}: needs merge\n`).join('')}You must edit all merge conflicts and then\nmark them as resolved using git add\n`);
+    exit(1);
   }
   const stopped = (await repo.files.readText(`${stateDir(repo)}/stopped-sha`))?.trim();
   const head = await repo.refs.head();
@@ -240,4 +251,13 @@ async function abort(repo, state) {
 function clearLine(env) {
   if (!env.TERM || env.TERM === 'dumb') return `\r${' '.repeat(Number(env.COLUMNS) || 80)}\r`;
   return '\r\x1b[K';
+}
+
+/**
+ * The state directory as git names it: git works from the top of the worktree, so the main
+ * worktree's is `.git/rebase-merge`; a linked worktree's git dir is absolute, and so is its name.
+ * @param {Repository} repo
+ */
+function shownStateDir(repo) {
+  return repo.gitdir === `${repo.worktree}/.git` ? '.git/rebase-merge' : stateDir(repo);
 }

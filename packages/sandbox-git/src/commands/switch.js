@@ -143,7 +143,8 @@ export async function run(run, argv) {
     await switchTo(run, repo, {create, forceCreate: options.forceCreate !== undefined, ...(args[0] !== undefined ? {startGiven: args[0]} : {}), commit, force: options.force || options.discardChanges, quiet: options.quiet, cmd: 'switch'});
     return 0;
   }
-  const name = args[0];
+  // `--detach` alone detaches HEAD where it is.
+  const name = args[0] ?? (options.detach ? 'HEAD' : undefined);
   if (name === undefined) fatal('missing branch or commit argument');
   if (args.length > 1) fatal('only one reference expected');
   const wanted = name === '-' ? await previousBranch(repo) : name;
