@@ -14,6 +14,8 @@ import themeCommonPatches from './src/plugins/theme-common-patches';
 import chunkPrefetch from './src/plugins/chunk-prefetch';
 import routeChunkScripts from './src/plugins/route-chunk-scripts';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
+import courseLessons from './src/plugins/course-lessons';
+import {readCourseLessons, withoutCourseFrontMatter} from './src/plugins/course-lessons/catalog';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -56,6 +58,13 @@ function hasGitHistory(): boolean {
   }
 }
 
+// The footer's links to every lesson, titled in the locale's language by the lessons' own front
+// matter. `docusaurus write-translations` (which loads this config in the default locale) would
+// list those titles as footer strings to translate: it gets none.
+const footerLessonLinks = process.argv.includes('write-translations')
+  ? []
+  : readCourseLessons(__dirname, currentLocale).map((lesson) => ({label: lesson.title, to: lesson.path}));
+
 // Mermaid diagrams become SVG at build time when a Chromium is available, and
 // pages then carry no Mermaid JavaScript at all. Without one (or with
 // STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
@@ -92,6 +101,9 @@ const config: Config = {
 
   markdown: {
     mermaid: clientSideMermaid,
+    // A lesson's `course:` front matter feeds the lists of lessons (src/plugins/course-lessons);
+    // the page itself never shows it, so it stays out of the page's JavaScript.
+    parseFrontMatter: async (params) => withoutCourseFrontMatter(await params.defaultParseFrontMatter(params)),
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -99,6 +111,8 @@ const config: Config = {
   },
 
   plugins: [
+    // The lessons, from their front matter, for the home page's cards and the course index.
+    courseLessons,
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
     // Code-block colours of both modes as CSS (see src/lib/codeThemeCss.ts).
@@ -197,7 +211,8 @@ const config: Config = {
           title: 'Corso',
           items: [
             {label: 'Indice del corso', to: '/docs'},
-            {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+            // Every lesson, titled in the page's language: nothing to translate in footer.json.
+            ...footerLessonLinks,
             {label: 'Come leggere i diagrammi', to: '/diagrams'},
           ],
         },
