@@ -115,6 +115,7 @@ export const featurePhases = {
   /** The end of lesson 01: the advanced cart merged into develop with --no-ff, branch deleted. */
   '01-after-merge': {
     lesson: '01-feature-branch',
+    endsLesson: true,
     history: afterMerge,
     untracked: {},
     tests: {

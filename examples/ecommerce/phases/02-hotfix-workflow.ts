@@ -93,6 +93,7 @@ export const hotfixPhases = {
   /** The end of lesson 02: hotfix merged into main and develop, tagged, follow-up committed. */
   '02-after-fix': {
     lesson: '02-hotfix-workflow',
+    endsLesson: true,
     history: [
       ...beforeHotfix,
       {op: 'branch', name: 'hotfix/payment-timeout-fix'},

@@ -97,6 +97,7 @@ export const experimentationPhases = {
    */
   '03-after-adoption': {
     lesson: '03-experimentation',
+    endsLesson: true,
     history: [
       ...setup,
       ...popularityExperiment,

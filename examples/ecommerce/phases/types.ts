@@ -39,6 +39,11 @@ export type HistoryStep =
 export interface Phase {
   /** The lesson the phase belongs to, e.g. `02-hotfix-workflow`. */
   lesson: string;
+  /**
+   * The repository exactly as the lesson leaves it: the lesson runner checks the learner's end
+   * state against this phase. One phase of each lesson says so.
+   */
+  endsLesson?: true;
   /** The repository's history up to this phase, replayed from an empty repo on `main`. */
   history: HistoryStep[];
   /** Files in the working tree that are not committed (the lesson leaves them untracked). */
