@@ -16,6 +16,7 @@ import routeChunkScripts from './src/plugins/route-chunk-scripts';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
 import courseLessons from './src/plugins/course-lessons';
 import {readCourseLessons, withoutCourseFrontMatter} from './src/plugins/course-lessons/catalog';
+import {benchReferenceDocs, benchReferenceWanted} from './scripts/bench/reference-page';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -128,6 +129,8 @@ const config: Config = {
     // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
     codeModules,
     ...(clientSideMermaid ? [] : [staticMermaidOnly]),
+    // `npm run bench` only: the plain doc page it compares every page with, apart from the course.
+    ...(benchReferenceWanted() ? [benchReferenceDocs()] : []),
   ],
 
   themes: [

@@ -6,8 +6,9 @@
  * scores, TBT, LCP, CLS. Writes bench-results/bench.json and prints a table.
  *
  * Environment:
- *   BENCH_BUILD_DIR=dir       measure an existing build instead of building
- *   BENCH_REFERENCE=/docs/bench-reference  the plain doc page (docs/bench-reference.mdx)
+ *   BENCH_BUILD_DIR=dir       measure an existing build instead of building (built with
+ *                             BENCH_REFERENCE_PAGE=1, so that it has the reference page)
+ *   BENCH_REFERENCE=/bench-reference  the plain doc page (scripts/bench/reference-page/)
  *   BENCH_PAGES=/a,/b         measure only these paths (plus the reference)
  *   BENCH_COMPARE_BUNDLERS=1  also build with webpack (DOCUSAURUS_FASTER=false)
  *                             and compare build time and lesson JS
@@ -46,7 +47,8 @@ function build(outDir, env = {}) {
   const result = spawnSync(cmd, args, {
     cwd: SITE_DIR,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {...process.env, ...env},
+    // The reference page exists only in the bench's builds (scripts/bench/reference-page).
+    env: {...process.env, BENCH_REFERENCE_PAGE: '1', ...env},
   });
   if (result.status !== 0) throw new Error(`build failed (${cmd} ${args.join(' ')})`);
   const nanoseconds = Number(readFileSync(timeFile, 'utf8').trim());
@@ -137,7 +139,7 @@ async function main() {
     console.log(`Building the site into ${buildDir} ...`);
     buildSeconds = build(buildDir);
   }
-  const reference = process.env.BENCH_REFERENCE ?? '/docs/bench-reference';
+  const reference = process.env.BENCH_REFERENCE ?? '/bench-reference';
   let pages = discoverPages(buildDir, LOCALES);
   if (process.env.BENCH_PAGES) {
     const only = process.env.BENCH_PAGES.split(',');
