@@ -13,6 +13,9 @@ const phaseFolders = writeAllPhases(GENERATED_DIR);
 // test options, so each project spreads these.
 const timeouts = {testTimeout: 60_000, hookTimeout: 60_000};
 
+/** Test files that reach the network (the npm registry). */
+const NETWORK_TESTS = ['src/plugins/sandbox-projects/payload-runs.test.ts'];
+
 // The browser suite has its own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
@@ -25,8 +28,13 @@ export default defineConfig({
           ...timeouts,
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', ...NETWORK_TESTS],
         },
+      },
+      // Tests that need the npm registry, apart so that the rest runs offline
+      // (`vitest run --project unit`): every phase's payload installed and run.
+      {
+        test: {...timeouts, name: 'network', include: NETWORK_TESTS},
       },
       {
         test: {
