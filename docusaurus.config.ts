@@ -4,11 +4,13 @@ import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
 import sandboxProjects from './src/plugins/sandbox-projects';
 import remarkStaticMermaid, {
+  clientSideMermaidTheme,
   staticDiagramsAvailable,
-  staticMermaidOnly,
+  staticMermaid,
 } from './src/plugins/static-mermaid';
-import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
+import {CLASS_ONLY_CODE_THEME} from './src/plugins/code-theme/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
+import {replacementsOff} from './src/plugins/upstream-replacements.mjs';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
 import themeCommonPatches from './src/plugins/theme-common-patches';
 import chunkPrefetch from './src/plugins/chunk-prefetch';
@@ -66,6 +68,8 @@ const footerLessonLinks = process.argv.includes('write-translations')
   ? []
   : readCourseLessons(__dirname, currentLocale).map((lesson) => ({label: lesson.title, to: lesson.path}));
 
+const upstreamOff = replacementsOff();
+
 // Mermaid diagrams become SVG at build time when a Chromium is available, and
 // pages then carry no Mermaid JavaScript at all. Without one (or with
 // STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
@@ -116,25 +120,30 @@ const config: Config = {
     courseLessons,
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
-    // Code-block colours of both modes as CSS (see src/lib/codeThemeCss.ts).
-    codeTheme,
+    // Code-block colours of both modes as CSS; a Prism with the course's languages only.
+    [codeTheme, {replacePrism: !upstreamOff.has('prism')}],
+    // The upstream modules the build replaces (src/plugins/upstream-replacements.mjs), each for
+    // a figure `npm run bench` measures (BENCH_UPSTREAM=1); UPSTREAM_OFF=name,... leaves one out.
     // mark.js, for the search plugin's term highlighting, downloaded only when used.
-    lazySearchHighlight,
+    ...(upstreamOff.has('search-highlight') ? [] : [lazySearchHighlight]),
     // theme-common's reactUtils without localeCompare on the hydration path.
-    themeCommonPatches,
+    ...(upstreamOff.has('react-utils') ? [] : [themeCommonPatches]),
     // Prefetch of linked pages' chunks: each file once, while the browser is idle.
-    chunkPrefetch,
+    ...(upstreamOff.has('prefetch') ? [] : [chunkPrefetch]),
     // Each page's HTML loads its route's chunks next to main.js, not after it has run.
-    routeChunkScripts,
-    // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
+    ...(upstreamOff.has('route-chunks') ? [] : [routeChunkScripts]),
+    // A doc's code strings: in its HTML, not in its JavaScript (see src/plugins/code-modules).
     codeModules,
-    ...(clientSideMermaid ? [] : [staticMermaidOnly]),
+    // Diagrams: <StaticDiagram>, and their SVG modules when drawn at build time.
+    [staticMermaid, {drawAtBuild: !clientSideMermaid}],
     // `npm run bench` only: the plain doc page it compares every page with, apart from the course.
     ...(benchReferenceWanted() ? [benchReferenceDocs()] : []),
   ],
 
   themes: [
-    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid'] : []),
+    // Fallback build only: Mermaid in the browser, drawn by the site's own component, which
+    // overrides theme-mermaid's as it comes after it.
+    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid', clientSideMermaidTheme] : []),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -227,7 +236,7 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      // Tokens get classes only; their colours (GitHub / Dracula at WCAG AA, src/lib/prismThemes.ts)
+      // Tokens get classes only; their colours (GitHub / Dracula at WCAG AA, src/plugins/code-theme/prismThemes.ts)
       // come from the code-theme plugin's stylesheet, so code blocks need no repaint on load.
       theme: CLASS_ONLY_CODE_THEME,
       darkTheme: CLASS_ONLY_CODE_THEME,

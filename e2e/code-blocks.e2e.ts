@@ -7,7 +7,7 @@ import {useServedSite} from './support/site';
 import {watchScripts} from './support/mermaid';
 import {verbatimLine} from './support/code';
 
-// A doc's code is in its HTML but not in its JavaScript (src/components/StaticCode): the strings
+// A doc's code is in its HTML but not in its JavaScript (src/plugins/code-modules): the strings
 // are downloaded when a block needs them, and their arrival changes nothing on screen.
 //
 // The copy and word-wrap buttons of a code block. They mount when the block comes near the

@@ -1,6 +1,6 @@
 import type {Page} from 'playwright-core';
 import {describe, expect, it} from 'vitest';
-import {darkCodeTheme, lightCodeTheme} from '../src/lib/prismThemes';
+import {darkCodeTheme, lightCodeTheme} from '../src/plugins/code-theme/prismThemes';
 import {themes, waitForHydration, type Theme} from './support/browser';
 import {localePath, locales} from './support/env';
 import {checkDiagrams, STATIC_DIAGRAM_SVG_MARKER} from './support/mermaid';

@@ -65,9 +65,9 @@ describe('the import reader', () => {
 
   it('asks for the @types package of a typed import of a package without its own types', () => {
     // prismjs ships no types; @types/prismjs is installed (prism-react-renderer depends on it).
-    const imports = [{file: path.join(siteDir, 'src/lib/prism.ts'), specifier: 'prismjs/components/prism-core', typed: true}];
+    const imports = [{file: path.join(siteDir, 'src/plugins/code-theme/prism.ts'), specifier: 'prismjs/components/prism-core', typed: true}];
     expect(undeclaredImports(siteDir, imports, aliases, {dependencies: {prismjs: '1'}})).toEqual([
-      {missing: '@types/prismjs', files: ['src/lib/prism.ts']},
+      {missing: '@types/prismjs', files: ['src/plugins/code-theme/prism.ts']},
     ]);
   });
 });

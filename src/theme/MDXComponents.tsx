@@ -1,6 +1,6 @@
 import MDXComponents from '@theme-original/MDXComponents';
-import StaticDiagram from '@site/src/components/StaticDiagram';
-import StaticCode from '@site/src/components/StaticCode';
+import StaticDiagram from '@theme/StaticDiagram';
+import StaticCode from '@theme/StaticCode';
 
 // Components every MDX page may use without importing them. StaticDiagram is
 // what src/plugins/static-mermaid turns ```mermaid fences into, StaticCode what

@@ -1,6 +1,6 @@
 /**
  * Docusaurus plugin: resolves @docusaurus/theme-common's `utils/reactUtils` module, in both
- * bundles, to src/lib/docusaurusReactUtils.ts (same exports, no `localeCompare` on the doc pages'
+ * bundles, to reactUtils.ts here (same exports, no `localeCompare` on the doc pages'
  * hydration path: see that file).
  */
 import {createRequire} from 'node:module';
@@ -10,7 +10,7 @@ import {replaceUpstreamModule, upstreamModule} from '../upstreamModule';
 
 const require = createRequire(__filename);
 
-export const REACT_UTILS_REPLACEMENT = path.resolve(__dirname, '../../lib/docusaurusReactUtils.ts');
+export const REACT_UTILS_REPLACEMENT = path.resolve(__dirname, 'reactUtils.ts');
 
 /** The upstream module's path, as theme-common's own relative imports resolve (with and without `.js`). */
 export function upstreamReactUtils(): string[] {

@@ -28,7 +28,7 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   const lineClassNamesKey = JSON.stringify(lineClassNames);
   const contentKey = JSON.stringify([code, language, lineClassNamesKey, showLineNumbers]);
 
-  // A block whose code is not downloaded yet (src/components/StaticCode) has none here.
+  // A block whose code is not downloaded yet (src/plugins/code-modules: @theme/StaticCode) has none here.
   const pending = usePendingCode();
 
   // The content the server rendered and hydration kept, if any. Hydrated without its code, the

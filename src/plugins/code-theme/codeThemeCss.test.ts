@@ -4,15 +4,15 @@ import {createElement, type CSSProperties} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {Highlight, Prism, type PrismTheme} from 'prism-react-renderer';
 import {describe, expect, it} from 'vitest';
-import {readExampleFile} from '../../examples/readExample';
-import {lessonFences} from '../../scripts/lesson-runner/extract';
+import {readExampleFile} from '../../../examples/readExample';
+import {lessonFences} from '../../../scripts/lesson-runner/extract';
 import {CLASS_ONLY_CODE_THEME, codeThemeCss, codeThemeRules} from './codeThemeCss';
 import {darkCodeTheme, lightCodeTheme} from './prismThemes';
-import {loadPrismLanguages} from './testing/prismLanguages';
+import {loadPrismLanguages} from '../../lib/testing/prismLanguages';
 
 loadPrismLanguages(Prism);
 
-const SITE_DIR = path.resolve(__dirname, '../..');
+const SITE_DIR = path.resolve(__dirname, '../../..');
 
 
 interface RenderedToken {

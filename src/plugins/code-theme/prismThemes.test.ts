@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {blend, contrastRatio, type Rgb} from './contrast';
+import {blend, contrastRatio, type Rgb} from '../../lib/contrast';
 import {darkCodeTheme, lightCodeTheme} from './prismThemes';
 
 function toRgb(css: string): Rgb | string {

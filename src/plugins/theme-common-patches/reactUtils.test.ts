@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import * as replacement from './docusaurusReactUtils';
-import {upstreamReactUtils} from '../plugins/theme-common-patches';
+import * as replacement from './reactUtils';
+import {upstreamReactUtils} from '.';
 
-describe('docusaurusReactUtils, the stand-in for theme-common utils/reactUtils', () => {
+describe('reactUtils, the stand-in for theme-common utils/reactUtils', () => {
   it('exports every name the upstream module exports (theme-common imports them from it)', () => {
     const upstream = fs.readFileSync(upstreamReactUtils()[1]!, 'utf8');
     const names = [...upstream.matchAll(/^export (?:async )?(?:function|class|const|let) (\w+)/gm)].map((m) => m[1]);

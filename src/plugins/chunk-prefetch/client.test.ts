@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {createChunkPrefetcher, type PrefetchHost} from './chunkPrefetch';
-import {upstreamPrefetchHelper} from '../plugins/chunk-prefetch';
+import {createChunkPrefetcher, type PrefetchHost} from './client';
+import {upstreamPrefetchHelper} from '.';
 
 /** A page that records what is fetched, runs idle tasks when told, and settles fetches on demand. */
 function fakePage(loadedScripts: string[] = []) {
