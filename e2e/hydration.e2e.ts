@@ -3,17 +3,17 @@ import {describe, expect, it} from 'vitest';
 import {darkCodeTheme, lightCodeTheme} from '../src/plugins/code-theme/prismThemes';
 import {themes, waitForHydration, type Theme} from './support/browser';
 import {localePath, locales} from './support/env';
-import {checkDiagrams, STATIC_DIAGRAM_SVG_MARKER} from './support/mermaid';
+import {checkDiagrams} from './support/mermaid';
 import {watchProblems} from './support/problems';
 import {useServedSite} from './support/site';
 import {diagramPages} from './fixtures/site';
 import {lastUpdatedText} from './support/dates';
-import {verbatimLine} from './support/code';
+import {followSidebarLink} from './support/navigation';
 
 // What a reader gets while a page starts: the server's code blocks and diagrams are kept by
 // hydration, not rebuilt (rebuilding them was the lesson pages' long main-thread task), in the
 // right colours for the mode; and a page reached by client-side navigation, which has no server
-// HTML, still draws its diagrams, or says why it could not.
+// HTML, still draws its diagrams. (When their download fails: lazy-modules.e2e.ts.)
 
 const site = useServedSite();
 
@@ -133,24 +133,8 @@ const LESSON = '/docs/lessons/hotfix-workflow';
 
 /** Opens the course index, then follows the in-app link to lesson 02 (no page load). */
 async function navigateToLesson(page: Page, locale: (typeof locales)[number]): Promise<void> {
-  await page.goto(`${site.server.origin}${localePath(locale, '/docs')}`);
-  await waitForHydration(page);
-  await page.evaluate(() => ((window as unknown as {__sameDocument: boolean}).__sameDocument = true));
-  await page.locator(`nav a[href="${localePath(locale, LESSON)}"]`).first().click();
-  await page.waitForURL(`**${localePath(locale, LESSON)}`);
-  expect(
-    await page.evaluate(() => (window as unknown as {__sameDocument?: boolean}).__sameDocument),
-    'reached without a page load',
-  ).toBe(true);
-}
-
-/** Makes every script download of `page` whose body contains `text` fail, as offline. */
-async function failScriptsContaining(page: Page, text: string): Promise<void> {
-  await page.route(`${site.server.origin}/**/*.js`, async (route) => {
-    const response = await route.fetch();
-    if ((await response.text()).includes(text)) await route.abort('internetdisconnected');
-    else await route.fulfill({response});
-  });
+  const sameDocument = await followSidebarLink(page, site.server.origin, locale, '/docs', LESSON);
+  expect(sameDocument, 'reached without a page load').toBe(true);
 }
 
 describe('a lesson reached by client-side navigation', () => {
@@ -188,57 +172,5 @@ describe('a lesson reached by client-side navigation', () => {
         await page.close();
       });
     }
-  }
-
-  for (const locale of locales) {
-    it(`${locale}: a diagram that cannot be downloaded says so, in the page's language`, async () => {
-      const page = await site.browser.newPage('light');
-      const problems = watchProblems(page, site.server.origin);
-      // Offline for diagram files only: the lesson's own chunks still load.
-      await failScriptsContaining(page, STATIC_DIAGRAM_SVG_MARKER);
-      await navigateToLesson(page, locale);
-      const alerts = page.locator('.static-diagram [role="alert"]');
-      await alerts.first().waitFor({timeout: 15_000});
-      expect(await alerts.count()).toBeGreaterThanOrEqual(6);
-      const expected =
-        locale === 'it'
-          ? 'Non è stato possibile scaricare il diagramma. Controlla la connessione e ricarica la pagina.'
-          : 'The diagram could not be downloaded. Check your connection and reload the page.';
-      expect(await alerts.first().textContent()).toBe(expected);
-      // The failed downloads are reported by the browser; nothing may go uncaught.
-      expect(problems.stop().filter((x) => x.startsWith('page error'))).toEqual([]);
-      // The rest of the lesson is there.
-      expect(await page.locator('article h1').textContent()).toMatch(/Hotfix Workflow/);
-      await page.close();
-    });
-  }
-
-  for (const locale of locales) {
-    it(`${locale}: code that cannot be downloaded says so, in the page's language`, async () => {
-      // A line of the lesson's last code block, as served.
-      const served = await site.browser.newPage();
-      await served.goto(`${site.server.origin}${localePath(locale, LESSON)}`);
-      const line = await verbatimLine(served.locator('article .theme-code-block').last());
-      await served.close();
-
-      const page = await site.browser.newPage('light');
-      const problems = watchProblems(page, site.server.origin);
-      // Offline for the lesson's code strings only.
-      await failScriptsContaining(page, line);
-      await navigateToLesson(page, locale);
-      const alerts = page.locator('article [role="alert"]');
-      await alerts.first().waitFor({timeout: 15_000});
-      expect(await alerts.count()).toBe(await page.locator('article .theme-code-block').count());
-      const expected =
-        locale === 'it'
-          ? 'Non è stato possibile scaricare il codice. Controlla la connessione e ricarica la pagina.'
-          : 'The code could not be downloaded. Check your connection and reload the page.';
-      expect(await alerts.first().textContent()).toBe(expected);
-      expect(problems.stop().filter((x) => x.startsWith('page error'))).toEqual([]);
-      // The rest of the lesson is there, its diagrams drawn.
-      expect(await page.locator('article h1').textContent()).toMatch(/Hotfix Workflow/);
-      await page.waitForFunction(() => document.querySelectorAll('.static-diagram__light svg').length >= 6);
-      await page.close();
-    });
   }
 });

@@ -3,6 +3,7 @@ import Translate from '@docusaurus/Translate';
 import CodeBlock from '@theme/CodeBlock';
 import {PendingCodeContext, type PendingCode} from '@site/src/hooks/pendingCode';
 import DownloadError from '@site/src/components/DownloadError';
+import {loadPageInFull} from '@site/src/lib/fullPageLoad';
 import styles from './styles.module.css';
 
 /**
@@ -11,9 +12,10 @@ import styles from './styles.module.css';
  *
  * On the server `codes` is the doc's code strings. In the browser it is a loader of them:
  * hydration keeps the server's block without its code (CodeBlock/Content keeps the lines, and
- * the copy and word-wrap buttons wait), and the strings are downloaded when a block asks for them:
- * its buttons, once it nears the viewport, or its content at once when there are no server lines
- * to keep (a page reached by client-side navigation, the dev server).
+ * the copy and word-wrap buttons work from them), and the strings are downloaded only when a
+ * block has no server lines to keep (a page reached by client-side navigation, the dev server).
+ * If that download fails, the page is loaded in full, whose HTML has the code; only if that was
+ * just tried (or on the dev server) does the block say the code could not be downloaded.
  */
 export type CodeStrings = readonly string[];
 export type CodeSource = CodeStrings | (() => Promise<{default: CodeStrings}>);
@@ -56,15 +58,14 @@ export default function StaticCode({codes, index, lines, className, metastring}:
   );
   const [loadFailed, setLoadFailed] = useState(false);
 
-  // CodeBlock/Content asks with `toShow` when it has no server lines to keep: a page reached by
-  // client-side navigation, the dev server, a hydration that fell back to rendering.
-  const request = useCallback(
-    (toShow: boolean) => {
-      if (typeof codes !== 'function') return;
-      download(codes).then(setStrings, () => toShow && setLoadFailed(true));
-    },
-    [codes],
-  );
+  // CodeBlock/Content asks when it has no server lines to keep: a page reached by client-side
+  // navigation, the dev server, a hydration that fell back to rendering.
+  const request = useCallback(() => {
+    if (typeof codes !== 'function') return;
+    download(codes).then(setStrings, () => {
+      if (!loadPageInFull()) setLoadFailed(true);
+    });
+  }, [codes]);
 
   const code = strings?.[index];
   const pending = useMemo<PendingCode | null>(

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import Translate from '@docusaurus/Translate';
 import {KEEP_SERVER_MARKUP} from '@site/src/hooks/useHydratedFromServer';
 import DownloadError from '@site/src/components/DownloadError';
+import {loadPageInFull} from '@site/src/lib/fullPageLoad';
 import styles from './styles.module.css';
 
 /**
@@ -15,7 +16,9 @@ import styles from './styles.module.css';
  * The markup is in the server-rendered HTML only. In the browser `svg` is a
  * loader instead of the strings: hydration keeps the server's SVG (React leaves
  * the inside of an element with `dangerouslySetInnerHTML` alone), and a page
- * reached by client-side navigation, which has no server HTML, loads it.
+ * reached by client-side navigation, which has no server HTML, loads it. If that download fails,
+ * the page is loaded in full, whose HTML has the SVG; only if that was just tried (or on the dev
+ * server) does the diagram say it could not be downloaded.
  */
 export interface DiagramSvgs {
   light: string;
@@ -53,7 +56,7 @@ export default function StaticDiagram({
     let current = true;
     svg().then(
       (module) => current && setSvgs(module.default),
-      () => current && setLoadFailed(true),
+      () => current && !loadPageInFull() && setLoadFailed(true),
     );
     return () => {
       current = false;
