@@ -13,6 +13,9 @@ const phaseFolders = writeAllPhases(GENERATED_DIR);
 // test options, so each project spreads these.
 const timeouts = {testTimeout: 60_000, hookTimeout: 60_000};
 
+/** The test that adds a lesson to a copy of the site and builds it (scripts/course). */
+const THROWAWAY_LESSON_TEST = 'scripts/course/throwaway-lesson.test.ts';
+
 /** Test files that reach the network (the npm registry). */
 const NETWORK_TESTS = ['src/plugins/sandbox-projects/payload-runs.test.ts'];
 
@@ -28,13 +31,17 @@ export default defineConfig({
           ...timeouts,
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/node_modules/**', ...NETWORK_TESTS],
+          exclude: ['**/node_modules/**', ...NETWORK_TESTS, THROWAWAY_LESSON_TEST],
         },
       },
       // Tests that need the npm registry, apart so that the rest runs offline
       // (`vitest run --project unit`): every phase's payload installed and run.
       {
         test: {...timeouts, name: 'network', include: NETWORK_TESTS},
+      },
+      // A lesson added to a copy of the site, built and run there: one site build.
+      {
+        test: {...timeouts, name: 'throwaway-lesson', include: [THROWAWAY_LESSON_TEST]},
       },
       {
         test: {
