@@ -12,7 +12,6 @@ import {CLASS_ONLY_CODE_THEME} from './src/plugins/code-theme/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
 import {replacementsOff} from './src/plugins/upstream-replacements.mjs';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
-import themeCommonPatches from './src/plugins/theme-common-patches';
 import chunkPrefetch from './src/plugins/chunk-prefetch';
 import routeChunkScripts from './src/plugins/route-chunk-scripts';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
@@ -126,8 +125,6 @@ const config: Config = {
     // a figure `npm run bench` measures (BENCH_UPSTREAM=1); UPSTREAM_OFF=name,... leaves one out.
     // mark.js, for the search plugin's term highlighting, downloaded only when used.
     ...(upstreamOff.has('search-highlight') ? [] : [lazySearchHighlight]),
-    // theme-common's reactUtils without localeCompare on the hydration path.
-    ...(upstreamOff.has('react-utils') ? [] : [themeCommonPatches]),
     // Prefetch of linked pages' chunks: each file once, while the browser is idle.
     ...(upstreamOff.has('prefetch') ? [] : [chunkPrefetch]),
     // Each page's HTML loads its route's chunks next to main.js, not after it has run.

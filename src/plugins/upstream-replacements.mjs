@@ -8,11 +8,13 @@
 
 /** @typedef {{name: string, folder: string, replaces: string}} UpstreamReplacement */
 
+// Removed, their figure being within the bench's run-to-run noise (README, "Upstream modules"):
+// theme-common's utils/reactUtils (a localeCompare-free useShallowMemoObject).
+
 /** @type {readonly UpstreamReplacement[]} */
 export const UPSTREAM_REPLACEMENTS = [
   {name: 'search-highlight', folder: 'src/plugins/lazy-search-highlight', replaces: 'mark.js (search-local)'},
   {name: 'prism', folder: 'src/plugins/code-theme', replaces: 'prism-react-renderer'},
-  {name: 'react-utils', folder: 'src/plugins/theme-common-patches', replaces: 'theme-common utils/reactUtils'},
   {name: 'prefetch', folder: 'src/plugins/chunk-prefetch', replaces: 'core client/prefetch'},
   {name: 'route-chunks', folder: 'src/plugins/route-chunk-scripts', replaces: 'client manifest (rewritten)'},
 ];
