@@ -9,8 +9,9 @@
  *
  * BENCH_UPSTREAM=1 also measures each upstream replacement (src/plugins/upstream-replacements.mjs)
  * off and on, in the same run: one Italian build per replacement left out (UPSTREAM_OFF), and,
- * on a lesson and the reference page, JS, CPU time, hydration time at 150 ms round trips and
- * prefetch links, against the build with all of them on; loads are interleaved across builds.
+ * on a lesson and the reference page, JS, CPU time, prefetch links and, at 150 ms round trips and
+ * 1.6 Mbps, the time to hydration and when the route's chunks are requested, against the build
+ * with all of them on; loads are interleaved across builds.
  *
  * Environment:
  *   BENCH_BUILD_DIR=dir       measure an existing build instead of building (built with
@@ -21,6 +22,8 @@
  *   BENCH_REFERENCE_RUNS=3    Lighthouse runs of each reference page (their spread: the noise)
  *   BENCH_UPSTREAM=1          each upstream replacement off and on (see above)
  *   BENCH_UPSTREAM_ONLY=1     only that, without the Lighthouse table
+ *   BENCH_REUSE_BUILDS=1      with BENCH_UPSTREAM: measure the builds without each replacement
+ *                             that the last run left in bench-results/ instead of building them
  *   BENCH_COMPARE_BUNDLERS=1  also build with webpack (DOCUSAURUS_FASTER=false)
  *                             and compare build time and lesson JS
  *   CHROMIUM_PATH             browser (default: the first usual install path found)
@@ -68,7 +71,9 @@ function build(outDir, env = {}, extraArgs = '') {
     cwd: SITE_DIR,
     stdio: ['ignore', 'inherit', 'inherit'],
     // The reference page exists only in the bench's builds (scripts/bench/reference-page).
-    env: {...process.env, BENCH_REFERENCE_PAGE: '1', ...env},
+    // No persistent bundler cache: it is not invalidated by what plugins alias, so a build
+    // with a replacement off (UPSTREAM_OFF) would reuse the modules of one with it on.
+    env: {...process.env, BENCH_REFERENCE_PAGE: '1', DOCUSAURUS_NO_PERSISTENT_CACHE: '1', ...env},
   });
   if (result.status !== 0) throw new Error(`build failed (${cmd} ${args.join(' ')})`);
   const nanoseconds = Number(readFileSync(timeFile, 'utf8').trim());
@@ -158,7 +163,17 @@ const PHONE = {width: 412, height: 823};
  * `latencyMs`: every request waits that long (as Lighthouse's mobile network); the time to
  * hydration is then the figure, CPU time is not recorded.
  */
-async function loadOnce(browser, url, {latencyMs = 0} = {}) {
+async function loadOnce(browser, url, options = {}) {
+  try {
+    return await loadOnceOrThrow(browser, url, options);
+  } catch (error) {
+    // One load that never finished (a stalled request on a loaded machine) loses one figure, not the run.
+    console.error(`  load of ${url} failed: ${String(error).split('\n')[0]}`);
+    return {cpuMs: NaN, hydratedMs: null, routeChunksAtMs: null, prefetchLinks: NaN};
+  }
+}
+
+async function loadOnceOrThrow(browser, url, {latencyMs = 0} = {}) {
   const context = await browser.newContext({viewport: PHONE});
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -173,25 +188,37 @@ async function loadOnce(browser, url, {latencyMs = 0} = {}) {
     });
   }
   await page.addInitScript(() => {
+    // Before the parser has made <html>: watch the document for the attribute React sets.
     new MutationObserver((_records, observer) => {
-      if (document.documentElement.dataset.hasHydrated === 'true') {
+      if (document.documentElement?.dataset.hasHydrated === 'true') {
         window.__hydratedAt = performance.now();
         observer.disconnect();
       }
-    }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-has-hydrated']});
   });
   await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
   const before = await cdp.send('Performance.getMetrics');
-  await page.goto(url, {waitUntil: 'load', timeout: 120_000});
+  // At emulated latency only the time to hydration counts: wait for that, not for every image.
+  await page.goto(url, {waitUntil: latencyMs > 0 ? 'commit' : 'load', timeout: 120_000});
   await page.waitForSelector('html[data-has-hydrated="true"]', {state: 'attached', timeout: 120_000});
-  await page.waitForLoadState('networkidle', {timeout: 60_000}).catch(() => {});
-  // Upstream adds prefetch links right after hydration, the site's replacement when idle.
-  await page.waitForTimeout(1000);
+  if (latencyMs === 0) {
+    await page.waitForLoadState('networkidle', {timeout: 60_000}).catch(() => {});
+    // Upstream adds prefetch links right after hydration, the site's replacement when idle.
+    await page.waitForTimeout(1000);
+  }
   const after = await cdp.send('Performance.getMetrics');
   const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
   const result = {
     cpuMs: (metric(after, 'ThreadTime') - metric(before, 'ThreadTime')) * 1000,
     hydratedMs: await page.evaluate(() => window.__hydratedAt ?? null),
+    // When the first of the route's chunks (8-hex-digit names) was requested, since navigation.
+    routeChunksAtMs: await page.evaluate(() => {
+      const starts = performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/[0-9a-f]{8}\.[0-9a-f]{8}\.js$/.test(entry.name))
+        .map((entry) => entry.startTime);
+      return starts.length > 0 ? Math.min(...starts) : null;
+    }),
     prefetchLinks: await page.evaluate(() => document.querySelectorAll('link[rel=prefetch]').length),
   };
   await context.close();
@@ -277,8 +304,12 @@ async function upstreamFigures(buildDir) {
   const variants = [{name: 'all on', dir: buildDir, replacement: undefined}];
   for (const replacement of UPSTREAM_REPLACEMENTS) {
     const dir = path.join(RESULTS_DIR, `build-without-${replacement.name}`);
-    console.log(`Building without ${replacement.name} (Italian only) into ${dir} ...`);
-    build(dir, {UPSTREAM_OFF: replacement.name}, '--locale it');
+    if (process.env.BENCH_REUSE_BUILDS === '1' && existsSync(path.join(dir, 'index.html'))) {
+      console.log(`Measuring the build without ${replacement.name} left in ${dir}`);
+    } else {
+      console.log(`Building without ${replacement.name} (Italian only) into ${dir} ...`);
+      build(dir, {UPSTREAM_OFF: replacement.name}, '--locale it');
+    }
     variants.push({name: replacement.name, dir, replacement});
   }
   const servers = await Promise.all(variants.map((v) => startStaticServer({dir: v.dir, host: true})));
@@ -305,6 +336,7 @@ async function upstreamFigures(buildDir) {
         cpuLesson: summarize(onLesson.map((r) => r.cpuMs)),
         cpuReference: summarize(plain[servers[i].origin + reference].map((r) => r.cpuMs)),
         hydrated: summarize(slow[servers[i].origin + lesson].map((r) => r.hydratedMs ?? NaN)),
+        routeChunksAt: summarize(slow[servers[i].origin + lesson].map((r) => r.routeChunksAtMs ?? NaN)),
         prefetchLinks: summarize(onLesson.map((r) => r.prefetchLinks))?.median ?? null,
       });
     }
@@ -323,6 +355,7 @@ async function upstreamFigures(buildDir) {
       cpu: compareToOn(on.cpuLesson, off.cpuLesson),
       cpuReference: compareToOn(on.cpuReference, off.cpuReference),
       hydrated: compareToOn(on.hydrated, off.hydrated),
+      routeChunksAt: compareToOn(on.routeChunksAt, off.routeChunksAt),
       prefetchLinksDelta: on.prefetchLinks === null || off.prefetchLinks === null ? null : off.prefetchLinks - on.prefetchLinks,
     };
   });

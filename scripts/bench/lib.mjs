@@ -156,18 +156,20 @@ export function compareToOn(on, off) {
 /**
  * Text table of the upstream replacements measured off and on.
  * @param {{name: string, module: string, jsGzipDelta: number | null, cpu: ReturnType<typeof compareToOn>,
- *   hydrated: ReturnType<typeof compareToOn>, prefetchLinksDelta: number | null}[]} rows
+ *   hydrated: ReturnType<typeof compareToOn>, routeChunksAt?: ReturnType<typeof compareToOn>,
+ *   prefetchLinksDelta: number | null}[]} rows
  */
 export function formatUpstreamTable(rows) {
   /** @param {ReturnType<typeof compareToOn>} c */
   const cell = (c) => (c ? `${c.delta >= 0 ? '+' : ''}${fmt(c.delta)} ±${fmt(c.noise)}${c.beyondNoise ? '' : ' (noise)'}` : '-');
-  const header = ['turned off', 'replaces', 'JS gzip kB', 'CPU ms', 'hydrated ms @150ms RTT', 'prefetch links'];
+  const header = ['turned off', 'replaces', 'JS gzip kB', 'CPU ms', 'hydrated ms @150ms', 'route chunks ms @150ms', 'prefetch links'];
   const body = rows.map((r) => [
     r.name,
     r.module,
     r.jsGzipDelta === null ? '-' : `${r.jsGzipDelta >= 0 ? '+' : ''}${fmt(r.jsGzipDelta / 1024, 1)}`,
     cell(r.cpu),
     cell(r.hydrated),
+    cell(r.routeChunksAt ?? null),
     r.prefetchLinksDelta === null ? '-' : `${r.prefetchLinksDelta >= 0 ? '+' : ''}${r.prefetchLinksDelta}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)));

@@ -73,6 +73,6 @@ describe('summarize / compareToOn / formatUpstreamTable', () => {
     const table = formatUpstreamTable([
       {name: 'prism', module: 'prism-react-renderer', jsGzipDelta: 10240, cpu: compareToOn(on, {median: 103, noise: 8}), hydrated: null, prefetchLinksDelta: 0},
     ]);
-    expect(table).toMatch(/prism\s+prism-react-renderer\s+\+10\.0\s+\+3 ±8 \(noise\)\s+-\s+\+0/);
+    expect(table).toMatch(/prism\s+prism-react-renderer\s+\+10\.0\s+\+3 ±8 \(noise\)\s+-\s+-\s+\+0/);
   });
 });
