@@ -17,7 +17,8 @@ import ts from 'typescript';
 export const SOURCE_DIRS = ['src', 'scripts', 'e2e', 'examples', 'docs', 'i18n'];
 const SKIPPED_DIRS = new Set(['node_modules', '.generated', '.docusaurus', 'build']);
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
-const MDX_FILE = /\.mdx?$/;
+// MDX pages (their imports); plain Markdown (READMEs, reports) only quotes code.
+const MDX_FILE = /\.mdx$/;
 
 export interface ImportSite {
   file: string;
