@@ -4,16 +4,20 @@ import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
 import sandboxProjects from './src/plugins/sandbox-projects';
 import remarkStaticMermaid, {
+  clientSideMermaidTheme,
   staticDiagramsAvailable,
-  staticMermaidOnly,
+  staticMermaid,
 } from './src/plugins/static-mermaid';
-import {CLASS_ONLY_CODE_THEME} from './src/lib/codeThemeCss';
+import {CLASS_ONLY_CODE_THEME} from './src/plugins/code-theme/codeThemeCss';
 import codeTheme from './src/plugins/code-theme';
+import {replacementsOff} from './src/plugins/upstream-replacements.mjs';
 import lazySearchHighlight from './src/plugins/lazy-search-highlight';
-import themeCommonPatches from './src/plugins/theme-common-patches';
 import chunkPrefetch from './src/plugins/chunk-prefetch';
 import routeChunkScripts from './src/plugins/route-chunk-scripts';
 import codeModules, {remarkCodeModules} from './src/plugins/code-modules';
+import courseLessons from './src/plugins/course-lessons';
+import {readCourseLessons, withoutCourseFrontMatter} from './src/plugins/course-lessons/catalog';
+import {benchReferenceDocs, benchReferenceWanted} from './scripts/bench/reference-page';
 
 // Where the site is published. Both come from the environment so the same build
 // serves at a domain root or under /<repo>/ (GitHub Pages project sites).
@@ -56,6 +60,15 @@ function hasGitHistory(): boolean {
   }
 }
 
+// The footer's links to every lesson, titled in the locale's language by the lessons' own front
+// matter. `docusaurus write-translations` (which loads this config in the default locale) would
+// list those titles as footer strings to translate: it gets none.
+const footerLessonLinks = process.argv.includes('write-translations')
+  ? []
+  : readCourseLessons(__dirname, currentLocale).map((lesson) => ({label: lesson.title, to: lesson.path}));
+
+const upstreamOff = replacementsOff();
+
 // Mermaid diagrams become SVG at build time when a Chromium is available, and
 // pages then carry no Mermaid JavaScript at all. Without one (or with
 // STATIC_MERMAID=off), @docusaurus/theme-mermaid renders them in the browser.
@@ -92,6 +105,9 @@ const config: Config = {
 
   markdown: {
     mermaid: clientSideMermaid,
+    // A lesson's `course:` front matter feeds the lists of lessons (src/plugins/course-lessons);
+    // the page itself never shows it, so it stays out of the page's JavaScript.
+    parseFrontMatter: async (params) => withoutCourseFrontMatter(await params.defaultParseFrontMatter(params)),
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -99,25 +115,32 @@ const config: Config = {
   },
 
   plugins: [
+    // The lessons, from their front matter, for the home page's cards and the course index.
+    courseLessons,
     // Each phase of the e-commerce repo as sandbox/<phase>.json + .zip (see src/components/Sandbox).
     sandboxProjects,
-    // Code-block colours of both modes as CSS (see src/lib/codeThemeCss.ts).
-    codeTheme,
+    // Code-block colours of both modes as CSS; a Prism with the course's languages only.
+    [codeTheme, {replacePrism: !upstreamOff.has('prism')}],
+    // The upstream modules the build replaces (src/plugins/upstream-replacements.mjs), each for
+    // a figure `npm run bench` measures (BENCH_UPSTREAM=1); UPSTREAM_OFF=name,... leaves one out.
     // mark.js, for the search plugin's term highlighting, downloaded only when used.
-    lazySearchHighlight,
-    // theme-common's reactUtils without localeCompare on the hydration path.
-    themeCommonPatches,
+    ...(upstreamOff.has('search-highlight') ? [] : [lazySearchHighlight]),
     // Prefetch of linked pages' chunks: each file once, while the browser is idle.
-    chunkPrefetch,
+    ...(upstreamOff.has('prefetch') ? [] : [chunkPrefetch]),
     // Each page's HTML loads its route's chunks next to main.js, not after it has run.
-    routeChunkScripts,
-    // A doc's code strings: in its HTML, not in its JavaScript (see src/components/StaticCode).
+    ...(upstreamOff.has('route-chunks') ? [] : [routeChunkScripts]),
+    // A doc's code strings: in its HTML, not in its JavaScript (see src/plugins/code-modules).
     codeModules,
-    ...(clientSideMermaid ? [] : [staticMermaidOnly]),
+    // Diagrams: <StaticDiagram>, and their SVG modules when drawn at build time.
+    [staticMermaid, {drawAtBuild: !clientSideMermaid}],
+    // `npm run bench` only: the plain doc page it compares every page with, apart from the course.
+    ...(benchReferenceWanted() ? [benchReferenceDocs()] : []),
   ],
 
   themes: [
-    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid'] : []),
+    // Fallback build only: Mermaid in the browser, drawn by the site's own component, which
+    // overrides theme-mermaid's as it comes after it.
+    ...(clientSideMermaid ? ['@docusaurus/theme-mermaid', clientSideMermaidTheme] : []),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -197,7 +220,8 @@ const config: Config = {
           title: 'Corso',
           items: [
             {label: 'Indice del corso', to: '/docs'},
-            {label: 'Hotfix Workflow', to: '/docs/lessons/hotfix-workflow'},
+            // Every lesson, titled in the page's language: nothing to translate in footer.json.
+            ...footerLessonLinks,
             {label: 'Come leggere i diagrammi', to: '/diagrams'},
           ],
         },
@@ -209,7 +233,7 @@ const config: Config = {
       copyright: `Corso Git Workflow — contenuti con licenza MIT.`,
     },
     prism: {
-      // Tokens get classes only; their colours (GitHub / Dracula at WCAG AA, src/lib/prismThemes.ts)
+      // Tokens get classes only; their colours (GitHub / Dracula at WCAG AA, src/plugins/code-theme/prismThemes.ts)
       // come from the code-theme plugin's stylesheet, so code blocks need no repaint on load.
       theme: CLASS_ONLY_CODE_THEME,
       darkTheme: CLASS_ONLY_CODE_THEME,

@@ -7,6 +7,12 @@ import {GENERATED_DIR, phaseTestSources, writeAllPhases} from './examples/ecomme
 // test options, so each project spreads these.
 const timeouts = {testTimeout: 60_000, hookTimeout: 60_000};
 
+/** The test that adds a lesson to a copy of the site and builds it (scripts/course). */
+const THROWAWAY_LESSON_TEST = 'scripts/course/throwaway-lesson.test.ts';
+
+/** Test files that reach the network (the npm registry). */
+const NETWORK_TESTS = ['src/plugins/sandbox-projects/payload-runs.test.ts', 'packages/sandbox-git/test/node22.test.ts'];
+
 // The browser suite has its own config (e2e/vitest.config.ts).
 export default defineConfig(async () => {
   // The phase tests import the code by its path inside a phase's project
@@ -25,8 +31,17 @@ export default defineConfig(async () => {
             ...timeouts,
             name: 'unit',
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-            exclude: ['**/node_modules/**'],
+            exclude: ['**/node_modules/**', ...NETWORK_TESTS, THROWAWAY_LESSON_TEST],
           },
+        },
+        // Tests that need the npm registry, apart so that the rest runs offline
+        // (`npm run test:offline`): every phase's payload installed and run; Node 22 fetched.
+        {
+          test: {...timeouts, name: 'network', include: NETWORK_TESTS},
+        },
+        // A lesson added to a copy of the site, built and run there: one site build.
+        {
+          test: {...timeouts, name: 'throwaway-lesson', include: [THROWAWAY_LESSON_TEST]},
         },
         {
           test: {

@@ -11,7 +11,7 @@ import {ROUTE_CHUNK, scriptsLoaded} from './support/scripts';
 // src/plugins/route-chunk-scripts makes the lookup work.
 
 const site = useServedSite();
-const PAGES = ['/', '/docs', '/docs/lessons/hotfix-workflow', '/docs/bench-reference'];
+const PAGES = ['/', '/docs', '/docs/lessons/hotfix-workflow'];
 
 describe("a page's HTML loads the scripts of its route", () => {
   for (const locale of locales) {

@@ -9,7 +9,7 @@ import {ROUTE_CHUNK, scriptsLoaded} from './support/scripts';
 // While a reader is on a page, the files of the pages its visible links lead to are prefetched,
 // so the next click is quick. Upstream asked for the same files many times over (lesson 02: 99
 // <link rel=prefetch> for 12 files, 82 of them files the page already had), in one long task
-// right after hydration. src/lib/chunkPrefetch.ts asks for each file once, when idle.
+// right after hydration. src/plugins/chunk-prefetch asks for each file once, when idle.
 
 const site = useServedSite();
 const LESSON = '/docs/lessons/hotfix-workflow';

@@ -20,12 +20,12 @@ import {axeViolations} from './support/axe';
 import {localePath, locales} from './support/env';
 import {sandboxAsset} from '../src/plugins/sandbox-projects/assets';
 import type {PhaseId} from '../examples/ecommerce/phases';
+import {lessonPaths} from './fixtures/site';
 
-const LESSONS = ['feature-branch', 'hotfix-workflow', 'experimentation'];
-/** Paths under the base URL (no leading slash): `docs/lessons/x`, `en/docs/lessons/x`. */
+/** Paths under the base URL (no leading slash): `docs/lessons/x`, `en/docs/lessons/x`; every lesson by default. */
 const PAGES = (
   process.env.SANDBOX_E2E_PAGES?.split(',') ??
-  LESSONS.flatMap((l) => locales.map((locale) => localePath(locale, `/docs/lessons/${l}`).slice(localePath('it', '').length)))
+  lessonPaths.flatMap((lesson) => locales.map((locale) => localePath(locale, lesson).slice(localePath('it', '').length)))
 )
   .map((p) => p.trim().replace(/^\//, ''));
 const STACKBLITZ = 'https://stackblitz.com/**';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {resolveFile} from './support/server';
+import {resolveStatic} from './support/server';
 import {useServedSite} from './support/site';
 import {waitForHydration} from './support/browser';
 import {readSitemaps, type SitePage} from './support/sitemap';
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 /** Visible text of a built page's <main> (or body), roughly as the indexer sees it. */
 function builtText(pathname: string): string {
-  const file = resolveFile(buildDir, pathname.slice(baseUrl.length));
+  const file = resolveStatic(buildDir, `/${pathname.slice(baseUrl.length)}`);
   if (!file) return '';
   const html = fs.readFileSync(file, 'utf8');
   const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html;

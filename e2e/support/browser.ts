@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {chromium, type BrowserContext, type Page} from 'playwright-core';
-import {findChromium, CHROMIUM_MISSING} from './chromium';
+import {CHROMIUM_ARGS, requireChromium} from '../../scripts/browser-tools/chromium.mjs';
 
 // The system Chromium, headless, with a fresh throw-away profile per launch.
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
+  ...CHROMIUM_ARGS,
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -26,8 +25,7 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const executablePath = requireChromium();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'course-e2e-profile-'));
   let context: BrowserContext;
   try {

@@ -12,3 +12,22 @@ export function scriptsLoaded(page: Page): Promise<string[]> {
       .map((entry) => entry.name),
   );
 }
+
+/** Makes every script download of `page` from `origin` whose body contains `text` fail, as offline. */
+export async function failScriptsContaining(page: Page, origin: string, text: string): Promise<string[]> {
+  const failed: string[] = [];
+  await page.route(`${origin}/**/*.js`, async (route) => {
+    try {
+      const response = await route.fetch();
+      if ((await response.text()).includes(text)) {
+        failed.push(route.request().url());
+        await route.abort('internetdisconnected');
+      } else {
+        await route.fulfill({response});
+      }
+    } catch {
+      // The page closed (or navigated away) while the script was on its way: nothing to answer.
+    }
+  });
+  return failed;
+}

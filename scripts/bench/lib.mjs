@@ -1,59 +1,7 @@
 // @ts-check
 // Pure helpers of `npm run bench` (tested in lib.test.ts).
-import {existsSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
-
-/**
- * Maps a URL path to a file of a Docusaurus build (trailingSlash: false):
- * `/docs/x` -> `docs/x.html`, `/en/` -> `en/index.html`. Undefined if none,
- * or if the path escapes the build folder.
- * @param {string} root
- * @param {string} urlPath
- * @param {(file: string) => boolean} [isFile]
- * @returns {string | undefined}
- */
-export function resolveStatic(root, urlPath, isFile = defaultIsFile) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return undefined;
-  }
-  const absolute = path.resolve(root, `.${decoded}`);
-  if (absolute !== root && !absolute.startsWith(root + path.sep)) return undefined;
-  const candidates = decoded.endsWith('/')
-    ? [path.join(absolute, 'index.html')]
-    : [absolute, `${absolute}.html`, path.join(absolute, 'index.html')];
-  return candidates.find((file) => isFile(file));
-}
-
-/** @param {string} file */
-function defaultIsFile(file) {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Picks the response encoding a static host would use.
- * @param {string | undefined} acceptEncoding
- * @returns {'br' | 'gzip' | undefined}
- */
-export function pickEncoding(acceptEncoding) {
-  const accepted = (acceptEncoding ?? '')
-    .split(',')
-    .map((part) => part.trim().split(';')[0]?.toLowerCase());
-  if (accepted.includes('br')) return 'br';
-  if (accepted.includes('gzip')) return 'gzip';
-  return undefined;
-}
-
-/** @param {string} file */
-export function isCompressible(file) {
-  return /\.(html|js|mjs|css|json|svg|txt|xml|map)$/i.test(file);
-}
 
 /**
  * The pages to measure, from the build folder: home, course index and every
@@ -143,6 +91,8 @@ export function formatTable(rows) {
     'JS gzip kB',
     'JS sent kB',
     'x ref',
+    'CPU ms',
+    'x ref',
     'perf',
     'a11y',
     'b.p.',
@@ -156,6 +106,8 @@ export function formatTable(rows) {
     fmt(r.jsGzipBytes / 1024, 1),
     fmt(r.jsTransferredBytes / 1024, 1),
     fmt(r.jsRatio, 2),
+    r.cpu ? `${fmt(r.cpu.median)} ±${fmt(r.cpu.noise)}` : '-',
+    fmt(r.cpuRatio, 2),
     fmt(r.performance),
     fmt(r.accessibility),
     fmt(r.bestPractices),
@@ -167,5 +119,61 @@ export function formatTable(rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)));
   const line = (/** @type {string[]} */ cells) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/**
+ * Median and noise of repeated measures: `noise` is half their spread ((max - min) / 2), the
+ * distance within which another run's median may land.
+ * @param {number[]} values
+ * @returns {{median: number, noise: number, min: number, max: number, n: number} | null}
+ */
+export function summarize(values) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const at = (/** @type {number} */ i) => /** @type {number} */ (sorted[i]);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  const min = at(0);
+  const max = at(sorted.length - 1);
+  return {median, noise: (max - min) / 2, min, max, n: sorted.length};
+}
+
+/**
+ * What turning a replacement off changes, against the build with every replacement on, and
+ * whether that is more than the run-to-run noise of the figure.
+ * @param {{median: number, noise: number} | null} on
+ * @param {{median: number, noise: number} | null} off
+ * @returns {{delta: number, noise: number, beyondNoise: boolean} | null}
+ */
+export function compareToOn(on, off) {
+  if (!on || !off) return null;
+  const noise = Math.max(on.noise, off.noise);
+  const delta = off.median - on.median;
+  return {delta, noise, beyondNoise: Math.abs(delta) > noise};
+}
+
+/**
+ * Text table of the upstream replacements measured off and on.
+ * @param {{name: string, module: string, jsGzipDelta: number | null, cpu: ReturnType<typeof compareToOn>,
+ *   hydrated: ReturnType<typeof compareToOn>, routeChunksAt?: ReturnType<typeof compareToOn>,
+ *   prefetchLinksDelta: number | null}[]} rows
+ */
+export function formatUpstreamTable(rows) {
+  /** @param {ReturnType<typeof compareToOn>} c */
+  const cell = (c) => (c ? `${c.delta >= 0 ? '+' : ''}${fmt(c.delta)} ±${fmt(c.noise)}${c.beyondNoise ? '' : ' (noise)'}` : '-');
+  const header = ['turned off', 'replaces', 'JS gzip kB', 'CPU ms', 'hydrated ms @150ms', 'route chunks ms @150ms', 'prefetch links'];
+  const body = rows.map((r) => [
+    r.name,
+    r.module,
+    r.jsGzipDelta === null ? '-' : `${r.jsGzipDelta >= 0 ? '+' : ''}${fmt(r.jsGzipDelta / 1024, 1)}`,
+    cell(r.cpu),
+    cell(r.hydrated),
+    cell(r.routeChunksAt ?? null),
+    r.prefetchLinksDelta === null ? '-' : `${r.prefetchLinksDelta >= 0 ? '+' : ''}${r.prefetchLinksDelta}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)));
+  const line = (/** @type {string[]} */ cells) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

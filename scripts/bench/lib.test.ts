@@ -3,41 +3,14 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
+  compareToOn,
   discoverPages,
   formatTable,
+  formatUpstreamTable,
   localizedPath,
-  pickEncoding,
-  resolveStatic,
+  summarize,
   summarizeLighthouse,
 } from './lib.mjs';
-
-describe('resolveStatic', () => {
-  const root = '/site';
-  const files = new Set(['/site/index.html', '/site/docs.html', '/site/en/index.html', '/site/assets/a.js']);
-  const isFile = (f: string) => files.has(f);
-  it('serves Docusaurus pages built with trailingSlash: false', () => {
-    expect(resolveStatic(root, '/', isFile)).toBe('/site/index.html');
-    expect(resolveStatic(root, '/docs', isFile)).toBe('/site/docs.html');
-    expect(resolveStatic(root, '/en/', isFile)).toBe('/site/en/index.html');
-    expect(resolveStatic(root, '/en', isFile)).toBe('/site/en/index.html');
-    expect(resolveStatic(root, '/assets/a.js?v=1', isFile)).toBe('/site/assets/a.js');
-    expect(resolveStatic(root, '/missing', isFile)).toBeUndefined();
-  });
-  it('never serves a file outside the build folder', () => {
-    const outside = (f: string) => f === '/etc/passwd';
-    expect(resolveStatic(root, '/../etc/passwd', outside)).toBeUndefined();
-    expect(resolveStatic(root, '/%2e%2e/etc/passwd', outside)).toBeUndefined();
-  });
-});
-
-describe('pickEncoding', () => {
-  it('prefers brotli like a static host, then gzip', () => {
-    expect(pickEncoding('gzip, deflate, br, zstd')).toBe('br');
-    expect(pickEncoding('gzip')).toBe('gzip');
-    expect(pickEncoding('gzip;q=1.0, identity')).toBe('gzip');
-    expect(pickEncoding(undefined)).toBeUndefined();
-  });
-});
 
 describe('discoverPages', () => {
   it('lists home, course index and every lesson of each locale', () => {
@@ -80,8 +53,26 @@ describe('summarizeLighthouse / formatTable', () => {
     expect(s).toMatchObject({performance: 96, accessibility: 100, bestPractices: 100, seo: 92, tbtMs: 120.4, cls: 0.01});
     expect(s.failedAudits).toEqual(['largest-contentful-paint', 'meta-description']);
     expect(summarizeLighthouse(undefined).performance).toBeNull();
-    const table = formatTable([{path: '/docs', reference: true, jsGzipBytes: 2048, jsTransferredBytes: 1024, jsRatio: 1, ...s}]);
+    const cpu = {median: 410, noise: 12, min: 398, max: 422, n: 5};
+    const table = formatTable([{path: '/docs', reference: true, jsGzipBytes: 2048, jsTransferredBytes: 1024, jsRatio: 1, cpu, cpuRatio: 1, ...s}]);
     expect(table).toContain('/docs (ref)');
-    expect(table).toMatch(/2\.0\s+1\.0\s+1\.00\s+96\s+100\s+100\s+92\s+120\s+1800\s+0\.010/);
+    expect(table).toMatch(/2\.0\s+1\.0\s+1\.00\s+410 ±12\s+1\.00\s+96\s+100\s+100\s+92\s+120\s+1800\s+0\.010/);
+  });
+});
+
+describe('summarize / compareToOn / formatUpstreamTable', () => {
+  it('takes the median of repeated measures, and half their spread as the noise', () => {
+    expect(summarize([30, 10, 20])).toEqual({median: 20, noise: 10, min: 10, max: 30, n: 3});
+    expect(summarize([10, 20, 30, 40])?.median).toBe(25);
+    expect(summarize([])).toBeNull();
+  });
+  it('says whether a replacement off moves a figure beyond the noise', () => {
+    const on = {median: 100, noise: 5};
+    expect(compareToOn(on, {median: 130, noise: 4})).toEqual({delta: 30, noise: 5, beyondNoise: true});
+    expect(compareToOn(on, {median: 103, noise: 8})).toEqual({delta: 3, noise: 8, beyondNoise: false});
+    const table = formatUpstreamTable([
+      {name: 'prism', module: 'prism-react-renderer', jsGzipDelta: 10240, cpu: compareToOn(on, {median: 103, noise: 8}), hydrated: null, prefetchLinksDelta: 0},
+    ]);
+    expect(table).toMatch(/prism\s+prism-react-renderer\s+\+10\.0\s+\+3 ±8 \(noise\)\s+-\s+-\s+\+0/);
   });
 });

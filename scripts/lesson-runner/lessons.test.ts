@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readExampleFile} from '../../src/plugins/remark-examples';
 import {checkLesson} from './check';
-import {expectationFor} from './expectations';
+import {endPhaseProblem, expectationFor} from './expectations';
 import {discoverLessons} from './lessons';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -39,6 +39,8 @@ describe.concurrent('every lesson runs as written, in every locale', () => {
       });
       summary.push(`${lesson}: ${check.ms} ms`, ...check.report);
       const failures = [...missing.map((locale) => `${lesson}: no ${locale} version of the lesson`)];
+      const endPhase = endPhaseProblem(lesson);
+      if (endPhase) failures.push(endPhase);
       failures.push(...check.failures);
       if (failures.length > 0) throw new Error(`\n${failures.join('\n\n')}\n`);
     });

@@ -35,8 +35,12 @@ async function runBroken(edit: (mdx: string) => string, readExample: ReadExample
   return runLesson({...lesson, mdx: broken}, {...options, readExample});
 }
 
+// Each case runs the fixture lesson with real bash and git, five at once (22 s alone here). Beside
+// the other unit files on a loaded 2-core machine they took over 30 s: a flake, not a finding.
+const RUN_TIMEOUT_MS = 120_000;
+
 describe.concurrent('lesson runner on the fixture lesson', () => {
-  it('runs both locales clean, lists the norun block and leaves the same repository', {timeout: 60_000}, async () => {
+  it('runs both locales clean, lists the norun block and leaves the same repository', {timeout: RUN_TIMEOUT_MS}, async () => {
     const check = await checkLesson('99-runner-fixture', [fixture('it'), fixture('en')], {...options, update});
     console.log(check.report.join('\n'));
     if (check.failures.length > 0) throw new Error(`\n${check.failures.join('\n\n')}\n`);
@@ -51,7 +55,7 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
     expect(check.runs[0]!.fingerprint).toContain('refs/tags/hotfix-v1.0.1');
   });
 
-  it('fails when a git commit line is deleted from a shell block', {timeout: 30_000}, async () => {
+  it('fails when a git commit line is deleted from a shell block', {timeout: RUN_TIMEOUT_MS}, async () => {
     const run = await runBroken((mdx) => mdx.replace('git commit -m "WIP: new API endpoints structure"\n', ''));
     const text = run.failures.join('\n');
     expect(text).toContain(`99-runner-fixture [it] diagram 1 "Prima dell'hotfix" (line`);
@@ -62,7 +66,7 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
     expect(text).toContain('end of lesson:');
   });
 
-  it('stops at a failing command with lesson, locale, block, line and stderr', {timeout: 30_000}, async () => {
+  it('stops at a failing command with lesson, locale, block, line and stderr', {timeout: RUN_TIMEOUT_MS}, async () => {
     const run = await runBroken((mdx) => mdx.replace('# Torna a main, la produzione\ngit switch main', 'git switch mian'));
     expect(run.ran).toBe(2);
     expect(run.failures).toHaveLength(1);
@@ -71,7 +75,7 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
     );
   });
 
-  it('fails when a branch name is changed in a diagram', {timeout: 30_000}, async () => {
+  it('fails when a branch name is changed in a diagram', {timeout: RUN_TIMEOUT_MS}, async () => {
     const run = await runBroken((mdx) =>
       mdx.replace('  branch develop order: 2\n', '  branch development order: 2\n'),
     );
@@ -81,7 +85,7 @@ describe.concurrent('lesson runner on the fixture lesson', () => {
     ]);
   });
 
-  it('fails when one line of an examples/ file that the lesson creates changes', {timeout: 30_000}, async () => {
+  it('fails when one line of an examples/ file that the lesson creates changes', {timeout: RUN_TIMEOUT_MS}, async () => {
     const target = 'ecommerce/files/payment/paymentProcessor.hotfix.js';
     const edited: ReadExample = (file) => {
       const content = readExampleFile(file);

@@ -8,8 +8,8 @@ import {describe, expect, it} from 'vitest';
 import {readExampleFile} from '../../examples/readExample';
 import {lessonFences} from '../../scripts/lesson-runner/extract';
 import {codeLinesHtml, tokenizeCode, type CodeLinesOptions} from './codeHtml';
-import {CLASS_ONLY_CODE_THEME} from './codeThemeCss';
-import {Prism as sitePrism} from './prism';
+import {CLASS_ONLY_CODE_THEME} from '../plugins/code-theme/codeThemeCss';
+import {Prism as sitePrism} from '../plugins/code-theme/prism';
 import {loadPrismLanguages} from './testing/prismLanguages';
 import {highlightHeredocs, HEREDOC_TOKEN} from './prismHeredoc';
 

@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import type {Token} from 'prism-react-renderer';
-import {normalizeTokens, Prism} from './prism';
+import {normalizeTokens, Prism} from '../plugins/code-theme/prism';
 import {highlightHeredocs} from './prismHeredoc';
 
 /**

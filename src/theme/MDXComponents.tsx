@@ -1,7 +1,7 @@
 import type {ComponentProps, ReactNode} from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
-import StaticDiagram from '@site/src/components/StaticDiagram';
-import StaticCode from '@site/src/components/StaticCode';
+import StaticDiagram from '@theme/StaticDiagram';
+import StaticCode from '@theme/StaticCode';
 import ScrollBox from '@site/src/components/ScrollBox';
 
 // Components every MDX page may use without importing them. StaticDiagram is

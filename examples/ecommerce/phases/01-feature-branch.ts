@@ -124,6 +124,7 @@ export const featurePhases = {
   '01-after-merge': {
     lesson: '01-feature-branch',
     identity: IDENTITY,
+    endsLesson: true,
     history: afterMerge,
     untracked: {},
     tests: {

@@ -98,6 +98,7 @@ export const hotfixPhases = {
   '02-after-fix': {
     lesson: '02-hotfix-workflow',
     identity: IDENTITY,
+    endsLesson: true,
     history: [
       ...beforeHotfix,
       {op: 'branch', name: 'hotfix/payment-timeout-fix'},

@@ -103,6 +103,7 @@ export const experimentationPhases = {
   '03-after-adoption': {
     lesson: '03-experimentation',
     identity: IDENTITY,
+    endsLesson: true,
     history: [
       ...setup,
       ...popularityExperiment,

@@ -56,6 +56,11 @@ export interface Phase {
   lesson: string;
   /** Who commits: the lesson's `git config user.name` / `user.email`. */
   identity: Identity;
+  /**
+   * The repository exactly as the lesson leaves it: the lesson runner checks the learner's end
+   * state against this phase. One phase of each lesson says so.
+   */
+  endsLesson?: true;
   /** The repository's history up to this phase, replayed from an empty repo on `main`. */
   history: HistoryStep[];
   /** Files in the working tree that are not committed (the lesson leaves them untracked). */

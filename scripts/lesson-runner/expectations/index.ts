@@ -1,26 +1,43 @@
 /**
- * The end state each lesson promises, by lesson file name (without `.mdx`). One module per
- * lesson; add a line here when a lesson lands (the runner fails and says so otherwise).
+ * The end state each lesson promises: the phase of `examples/ecommerce/phases` marked
+ * `endsLesson: true` for that lesson. Nothing to register: a lesson's phases module says it.
+ * Next to this file, `<lesson>.files.txt` records the files the lesson leaves (written by
+ * `npm run lessons:update`).
  */
-import {phases} from '../../../examples/ecommerce/phases';
+import {phases as coursePhases} from '../../../examples/ecommerce/phases';
 import type {Phase} from '../../../examples/ecommerce/phases/types';
-import type {LessonExpectation} from '../final-state';
-import featureBranch from './01-feature-branch';
-import hotfixWorkflow from './02-hotfix-workflow';
-import experimentation from './03-experimentation';
 
-export const expectations: Record<string, LessonExpectation> = {
-  '01-feature-branch': featureBranch,
-  '02-hotfix-workflow': hotfixWorkflow,
-  '03-experimentation': experimentation,
-};
+/** The phases module a lesson's phases belong in. */
+export const phasesModule = (lesson: string): string => `examples/ecommerce/phases/${lesson}.ts`;
+
+/** The ids of the phases that end `lesson` (exactly one when the lesson is complete). */
+export function endPhaseIds(lesson: string, phases: Record<string, Phase> = coursePhases): string[] {
+  return Object.entries(phases)
+    .filter(([, phase]) => phase.lesson === lesson && phase.endsLesson)
+    .map(([id]) => id);
+}
+
+/** What is wrong with the lesson's end phase, in words naming the file to change; undefined if nothing. */
+export function endPhaseProblem(lesson: string, phases: Record<string, Phase> = coursePhases): string | undefined {
+  const ids = endPhaseIds(lesson, phases);
+  if (ids.length === 1) return undefined;
+  if (ids.length === 0) {
+    return (
+      `${lesson}: no phase ends the lesson: in ${phasesModule(lesson)} (registered in examples/ecommerce/phases/index.ts), ` +
+      `describe the repository the lesson leaves as a phase with \`lesson: '${lesson}', endsLesson: true\``
+    );
+  }
+  return `${lesson}: several phases end the lesson (${ids.join(', ')}): keep \`endsLesson: true\` on one, in ${phasesModule(lesson)}`;
+}
 
 /**
- * The lesson's expectation with its phase resolved (`phase` undefined when the phase does not
- * exist: the runner says so if the lesson runs), or undefined when the lesson declares none.
+ * The lesson's end phase, for the runner, or undefined when there is not exactly one
+ * (`endPhaseProblem` says why).
  */
-export function expectationFor(lesson: string): {phaseId: string; phase?: Phase} | undefined {
-  const expectation = expectations[lesson];
-  if (!expectation) return undefined;
-  return {phaseId: expectation.phase, phase: (phases as Record<string, Phase>)[expectation.phase]};
+export function expectationFor(
+  lesson: string,
+  phases: Record<string, Phase> = coursePhases,
+): {phaseId: string; phase: Phase} | undefined {
+  const [id, ...others] = endPhaseIds(lesson, phases);
+  return id === undefined || others.length > 0 ? undefined : {phaseId: id, phase: phases[id]!};
 }

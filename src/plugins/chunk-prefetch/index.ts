@@ -1,6 +1,6 @@
 /**
  * Docusaurus plugin: resolves @docusaurus/core's client prefetch helper (`lib/client/prefetch`)
- * to src/lib/chunkPrefetch.ts, which asks for each chunk file once and while the browser is idle
+ * to client.ts here, which asks for each chunk file once and while the browser is idle
  * (see that file for the measured cost of upstream's).
  */
 import {createRequire} from 'node:module';
@@ -10,7 +10,7 @@ import {replaceUpstreamModule, upstreamModule} from '../upstreamModule';
 
 const require = createRequire(__filename);
 
-export const PREFETCH_REPLACEMENT = path.resolve(__dirname, '../../lib/chunkPrefetch.ts');
+export const PREFETCH_REPLACEMENT = path.resolve(__dirname, 'client.ts');
 
 /** The upstream helper's path as core's `./prefetch` import resolves (with and without `.js`). */
 export function upstreamPrefetchHelper(): string[] {

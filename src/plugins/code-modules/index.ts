@@ -7,7 +7,7 @@
  * every block, as before) and to a loader of them in the browser bundle, so a page's JavaScript
  * carries no code: hydration keeps the server's blocks, and the strings are downloaded when a
  * block needs them (its copy button, or a page reached by client-side navigation). See
- * src/components/StaticCode.
+ * its theme component, theme/StaticCode (served as @theme/StaticCode).
  */
 import path from 'node:path';
 import type {Code, Root} from 'mdast';
@@ -74,6 +74,10 @@ export function remarkCodeModules() {
 export default function codeModules() {
   return {
     name: 'code-modules',
+    // theme/StaticCode, what the remark plugin turns fences into, as @theme/StaticCode.
+    getThemePath() {
+      return path.join(__dirname, 'theme');
+    },
     configureWebpack(_config: unknown, isServer: boolean) {
       return {
         resolve: {alias: {[CODE_MODULE_PREFIX]: path.join(codeModulesDir(), isServer ? 'strings' : 'lazy')}},

@@ -1,7 +1,7 @@
 /**
  * Docusaurus plugin: in the browser bundle, resolves the mark.js that
  * @easyops-cn/docusaurus-search-local imports for its search-term highlighting to
- * src/lib/lazyMark.ts, which downloads mark.js only when a page has words to highlight or
+ * lazyMark.ts here, which downloads mark.js only when a page has words to highlight or
  * highlights to clear. The server bundle keeps mark.js (it never runs there).
  */
 import {createRequire} from 'node:module';
@@ -10,7 +10,7 @@ import type {Plugin} from '@docusaurus/types';
 
 const require = createRequire(__filename);
 
-export const LAZY_MARK = path.resolve(__dirname, '../../lib/lazyMark.ts');
+export const LAZY_MARK = path.resolve(__dirname, 'lazyMark.ts');
 
 export default function lazySearchHighlight(): Plugin {
   // The search plugin's generated module imports mark.js by this resolved path.

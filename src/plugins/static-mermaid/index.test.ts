@@ -156,7 +156,7 @@ describe.skipIf(!browser.found)('static-mermaid with Chromium', () => {
     }
     // Each bundle resolves the prefix to its own folder.
     const alias = (isServer: boolean) =>
-      (modules.staticMermaidOnly().configureWebpack(undefined, isServer).resolve.alias as Record<string, string>)['@static-diagram'];
+      (modules.staticMermaid(undefined, {drawAtBuild: true}).configureWebpack(undefined, isServer).resolve.alias as Record<string, string>)['@static-diagram'];
     expect(alias(true)).toBe(path.join(modules.diagramModulesDir(), 'svg'));
     expect(alias(false)).toBe(path.join(modules.diagramModulesDir(), 'lazy'));
   }, 60_000);

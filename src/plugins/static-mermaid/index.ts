@@ -6,6 +6,7 @@ import type {Code, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import {attribute, identifierAttribute, importNode, writeSplitModules} from '../mdxModules';
 import {minDiagramScale, siteMermaidConfig} from '../../lib/mermaidConfig';
+import {CHROMIUM_ARGS} from '../../../scripts/browser-tools/chromium.mjs';
 import {
   cacheKey,
   type CachedSvg,
@@ -33,7 +34,7 @@ import {
  * server bundle resolves to the SVG strings and the browser bundle to a loader
  * of them (a chunk of its own, fetched only when the page is reached by
  * client-side navigation and so has no server-rendered SVG to keep). See
- * `staticMermaidOnly` and src/components/StaticDiagram.
+ * `staticMermaid` and theme/StaticDiagram.
  */
 
 const SITE_DIR = path.resolve(__dirname, '../../..');
@@ -46,7 +47,7 @@ export function diagramModulesDir(): string {
   return path.join(cacheDir(), 'modules');
 }
 
-/** The import prefix of a diagram's module (aliased per bundle by `staticMermaidOnly`). */
+/** The import prefix of a diagram's module (aliased per bundle by `staticMermaid`). */
 export const DIAGRAM_MODULE_PREFIX = '@static-diagram';
 
 /** The SVG module's text; `readDiagramModule` reads it back. */
@@ -69,14 +70,12 @@ function writeDiagramModules(svgs: {light: string; dark: string}): string {
   return writeSplitModules(diagramModulesDir(), 'svg', DIAGRAM_MODULE_PREFIX, diagramModuleSource(svgs));
 }
 
-/** Chromium flags for a container/CI: no sandbox as root, no GPU, small /dev/shm. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 
 const VARIANTS: Variant[] = ['light', 'dark'];
 
 /**
  * The Mermaid config of a colour mode: the same as the client-side renderer's
- * (src/theme/Mermaid): theme `base` with the site's palette, text sizes and gitGraph layout.
+ * (client-theme/Mermaid): theme `base` with the site's palette, text sizes and gitGraph layout.
  */
 export function mermaidConfigFor(variant: Variant) {
   return siteMermaidConfig(variant);
@@ -138,23 +137,39 @@ export function staticDiagramsAvailable(): boolean {
 }
 
 /**
- * Docusaurus plugin for builds that render diagrams statically: points
- * @theme/Mermaid (imported by every MDX page through MDXComponents, swizzled or
- * not) at a stub, so no Mermaid code is bundled; and resolves the diagrams'
- * modules to their SVG on the server and to their loaders in the browser.
+ * Docusaurus plugin of the diagrams, in every build: serves theme/StaticDiagram (what the remark
+ * plugin turns fences into) as @theme/StaticDiagram, and, when diagrams are drawn at build time,
+ * resolves their modules to their SVG on the server and to their loaders in the browser.
+ * @docusaurus/theme-mermaid is then left out of the config, so @theme/Mermaid is theme-classic's
+ * empty placeholder and no Mermaid code is bundled; in the fallback build `clientSideMermaidTheme`
+ * serves the site's client-side renderer instead.
  */
-export function staticMermaidOnly() {
+export function staticMermaid(_context: unknown, options: unknown) {
+  const drawAtBuild = (options as {drawAtBuild?: boolean} | undefined)?.drawAtBuild === true;
   return {
-    name: 'static-mermaid-only',
+    name: 'static-mermaid',
+    getThemePath() {
+      return path.join(__dirname, 'theme');
+    },
     configureWebpack(_config: unknown, isServer: boolean) {
-      return {
-        resolve: {
-          alias: {
-            '@theme/Mermaid': path.join(SITE_DIR, 'src/components/StaticDiagram/NoClientMermaid.tsx'),
-            [DIAGRAM_MODULE_PREFIX]: path.join(diagramModulesDir(), isServer ? 'svg' : 'lazy'),
-          },
-        },
-      };
+      const alias: Record<string, string> = drawAtBuild
+        ? {[DIAGRAM_MODULE_PREFIX]: path.join(diagramModulesDir(), isServer ? 'svg' : 'lazy')}
+        : {};
+      return {resolve: {alias}};
+    },
+  };
+}
+
+/**
+ * The fallback build's diagrams, drawn in the browser: client-theme/Mermaid, the site's fork of
+ * theme-mermaid's component (the site's palette per colour mode, a wrapper that says its state).
+ * List it among the themes after @docusaurus/theme-mermaid, whose component it replaces.
+ */
+export function clientSideMermaidTheme() {
+  return {
+    name: 'static-mermaid-client-side',
+    getThemePath() {
+      return path.join(__dirname, 'client-theme');
     },
   };
 }

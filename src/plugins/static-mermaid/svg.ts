@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
+import {findChromium as findSystemChromium, type BrowserLookup} from '../../../scripts/browser-tools/chromium.mjs';
 
 /** Placeholder that stands for a diagram's DOM id in cached SVG. */
 export const ID_TOKEN = '__STATIC_MERMAID_ID__';
@@ -87,25 +88,11 @@ export function renderFailureMessage(
   return `static-mermaid: the Mermaid diagram at ${where} does not render: ${message}`;
 }
 
-/** Where Chromium may live when CHROMIUM_PATH is not set. */
-export const CHROMIUM_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-export type BrowserLookup =
-  | {found: true; path: string}
-  | {found: false; reason: string};
+export type {BrowserLookup};
 
 /**
- * Finds the browser that renders diagrams at build time. CHROMIUM_PATH wins;
- * STATIC_MERMAID=off forces client-side rendering.
+ * Finds the browser that renders diagrams at build time (the site's one Chromium finder, see
+ * scripts/browser-tools/chromium.mjs). STATIC_MERMAID=off forces client-side rendering.
  */
 export function findChromium(
   env: Record<string, string | undefined>,
@@ -114,14 +101,7 @@ export function findChromium(
   if (env.STATIC_MERMAID === 'off') {
     return {found: false, reason: 'STATIC_MERMAID=off'};
   }
-  const configured = env.CHROMIUM_PATH;
-  if (configured) {
-    return exists(configured)
-      ? {found: true, path: configured}
-      : {found: false, reason: `CHROMIUM_PATH=${configured} does not exist`};
-  }
-  const path = CHROMIUM_CANDIDATES.find((candidate) => exists(candidate));
-  return path ? {found: true, path} : {found: false, reason: 'no Chromium or Chrome found'};
+  return findSystemChromium(env, exists);
 }
 
 /** The single warning printed when diagrams fall back to client-side Mermaid. */

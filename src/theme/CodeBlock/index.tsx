@@ -7,7 +7,7 @@ import StringContent from '@theme/CodeBlock/Content/String';
  * The theme's CodeBlock without its remount after hydration. Upstream keys the block on
  * `useIsBrowser()` so that inline token colours of the server's (light) theme get repainted in the
  * reader's mode; that rebuilds every token of every block on load. Our blocks carry no inline
- * colours (src/lib/codeThemeCss.ts), so the server's markup is already right in both modes.
+ * colours (src/plugins/code-theme/codeThemeCss.ts), so the server's markup is already right in both modes.
  */
 
 /** As upstream: plain-string children become one string, so the block can be copied. */

@@ -28,7 +28,7 @@ export default function CodeBlockContent({className}: Props): ReactNode {
   const lineClassNamesKey = JSON.stringify(lineClassNames);
   const contentKey = JSON.stringify([code, language, lineClassNamesKey, showLineNumbers]);
 
-  // A block whose code is not downloaded yet (src/components/StaticCode) has none here.
+  // A block whose code is not downloaded (src/plugins/code-modules: @theme/StaticCode) has none here.
   const pending = usePendingCode();
 
   // The content the server rendered and hydration kept, if any. Hydrated without its code, the
@@ -43,7 +43,7 @@ export default function CodeBlockContent({className}: Props): ReactNode {
 
   // Nothing to keep (no server HTML, or hydration fell back to rendering): the code is needed now.
   useEffect(() => {
-    if (pending && !keepServerLines) pending.request(true);
+    if (pending && !keepServerLines) pending.request();
   }, [pending, keepServerLines]);
 
   const html = useMemo(
