@@ -13,7 +13,7 @@ import {scriptToBash} from './script-bash';
 
 describe.concurrent('each phase script builds the same repository with both engines', () => {
   for (const [id, phase] of Object.entries(phases) as [string, Phase][]) {
-    it(id, {timeout: 300_000}, async () => {
+    it(id, {timeout: 480_000}, async () => {
       const result = await compareEngines(scriptToBash(inlineScript(phaseScript(phase), readExampleFile)));
       expect(result.reference.code, result.reference.output).toBe(0);
       expect(result.commands).toBeGreaterThan(5);

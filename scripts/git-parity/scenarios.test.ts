@@ -17,7 +17,7 @@ describe.concurrent('the sandbox git does what real git does', () => {
     expect(scenarios.length).toBeGreaterThan(10);
   });
   for (const name of scenarios) {
-    it(name.replace(/\.sh$/, ''), {timeout: 300_000}, async () => {
+    it(name.replace(/\.sh$/, ''), {timeout: 480_000}, async () => {
       const result = await compareEngines(`${setup}\n${readFileSync(path.join(dir, name), 'utf8')}`);
       expect(result.commands).toBeGreaterThan(5);
       // A scenario mostly made of failing commands tests nothing (a broken setup, say).

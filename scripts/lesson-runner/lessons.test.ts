@@ -27,7 +27,7 @@ describe.concurrent('every lesson runs as written, in every locale', () => {
   });
 
   for (const {lesson, files, missing} of lessons) {
-    it(lesson, {timeout: 240_000}, async () => {
+    it(lesson, {timeout: 600_000}, async () => {
       const check = await checkLesson(lesson, files, {
         repoRoot,
         readExample: readExampleFile,
