@@ -10,6 +10,7 @@ import {chmod, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {engineCommand, REAL_GIT, type EngineName} from './engines';
+import {journalServerPort} from './engine-server';
 
 const execFileAsync = promisify(execFile);
 
@@ -37,17 +38,36 @@ export async function createJournal(dir: string, engine: EngineName): Promise<st
   await mkdir(bin, {recursive: true});
   await mkdir(entries, {recursive: true});
   const run = engineCommand(engine).map(quote).join(' ');
+  // This test process's journal server runs and records the command (engine-server.ts); the
+  // shim does it all itself (a Node process per sandbox git command) when there is none.
+  const port = await journalServerPort();
+  const viaServer =
+    port === undefined
+      ? ''
+      : `env -0 > "$d/env"
+if { exec 3<>/dev/tcp/127.0.0.1/${port}; } 2>/dev/null; then
+  printf '%s\\t%s\\n' ${engine} "$d" >&3
+  read -r code <&3 || code=70
+  exec 3>&-
+  echo "$code" > "$d/code"
+  cat "$d/out"
+  cat "$d/err" >&2
+  exit "$code"
+fi
+`;
   const git = quote(REAL_GIT);
   const script = `#!/usr/bin/env bash
 # Parity journal shim (scripts/git-parity/journal.ts): records this command, runs ${engine}.
 entries=${quote(entries)}
-n=$(( $(cat "$entries/count" 2>/dev/null || echo 0) + 1 ))
+n=0
+read -r n 2>/dev/null < "$entries/count"
+n=$(( n + 1 ))
 echo "$n" > "$entries/count"
 d="$entries/$n"
 mkdir -p "$d"
 printf '%s\\0' "$@" > "$d/argv"
 pwd > "$d/cwd"
-${run} "$@" > "$d/out" 2> "$d/err"
+${viaServer}${run} "$@" > "$d/out" 2> "$d/err"
 code=$?
 echo "$code" > "$d/code"
 cat "$d/out"

@@ -1,5 +1,6 @@
 unset GIT_CONFIG_GLOBAL
 cd ..
+git init -q quiet && rm -rf quiet
 git init fresh
 cd fresh
 git status

@@ -52,7 +52,8 @@ export async function run(run, argv) {
   let branch = options.initialBranch ?? config.get('init.defaultbranch');
   if (branch === undefined) {
     branch = 'master';
-    if (config.getBool('advice.defaultbranchname', true)) run.hint(DEFAULT_BRANCH_ADVICE);
+    // As repo_default_branch_name(quiet): `-q` keeps the advice quiet too.
+    if (!options.quiet && config.getBool('advice.defaultbranchname', true)) run.hint(DEFAULT_BRANCH_ADVICE);
   }
   if (!isValidRefName(`refs/heads/${branch}`)) fatal(`invalid initial branch name: '${branch}'`);
   await files.mkdirp(join(gitdir, 'objects/info'));
