@@ -1,6 +1,6 @@
 /**
  * The journal records what parity compares: each command's argv, cwd, exit code, output and the
- * repository's state after it. Through the journal server (engine-server.ts) and through the
+ * repository's state after it. Through its server (journal-server.mjs) and through the
  * shim alone (PARITY_ENGINE_PROCESS=1) it must record the same, and a change to any part of the
  * repository must show in the state.
  */
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
-import {zoneOffset} from './engine-server';
+import {zoneOffset} from './journal-server.mjs';
 import {type EngineName} from './engines';
 import {createJournal, readJournal, type JournalEntry} from './journal';
 import {parityEnv} from './scenario';

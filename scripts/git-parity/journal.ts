@@ -5,12 +5,11 @@
  * the same script, one per engine, compared entry by entry, name the first command whose result
  * diverges.
  */
-import {execFile} from 'node:child_process';
+import {execFile, spawn, type ChildProcess} from 'node:child_process';
 import {chmod, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {engineCommand, REAL_GIT, type EngineName} from './engines';
-import {journalServerPort} from './engine-server';
+import {engineCommand, REAL_GIT, SANDBOX_GIT_BIN, type EngineName} from './engines';
 
 const execFileAsync = promisify(execFile);
 
@@ -28,6 +27,34 @@ export interface JournalEntry {
 
 const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 
+/** Each journal's server (journal-server.mjs), by journal folder: stopped by readJournal. */
+const servers = new Map<string, ChildProcess>();
+
+/**
+ * Starts a journal server for `engine` and returns its port; undefined when
+ * `PARITY_ENGINE_PROCESS=1` asks for the shim alone (a Node process per sandbox git command).
+ */
+async function startServer(dir: string, engine: EngineName): Promise<number | undefined> {
+  if (process.env.PARITY_ENGINE_PROCESS === '1') return undefined;
+  const child = spawn(process.execPath, [path.join(__dirname, 'journal-server.mjs'), engine, REAL_GIT, SANDBOX_GIT_BIN], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  servers.set(dir, child);
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(Number(text.trim()));
+    });
+    child.on('exit', (code) => reject(new Error(`the journal server stopped (exit ${code}) before it listened`)));
+  });
+  // It must not keep the test process alive; it exits when that process (its stdin) is gone.
+  child.unref();
+  (child.stdout as unknown as {unref?: () => void}).unref?.();
+  (child.stdin as unknown as {unref?: () => void}).unref?.();
+  return port;
+}
+
 /**
  * Writes `<dir>/bin/git` (the shim) for `engine`; journal entries go to `<dir>/entries/<n>/`.
  * Returns the folder to put first on PATH.
@@ -38,15 +65,15 @@ export async function createJournal(dir: string, engine: EngineName): Promise<st
   await mkdir(bin, {recursive: true});
   await mkdir(entries, {recursive: true});
   const run = engineCommand(engine).map(quote).join(' ');
-  // This test process's journal server runs and records the command (engine-server.ts); the
-  // shim does it all itself (a Node process per sandbox git command) when there is none.
-  const port = await journalServerPort();
+  // The journal's own server runs and records each command (journal-server.mjs); the shim does
+  // it all itself (a Node process per sandbox git command) when there is none.
+  const port = await startServer(dir, engine);
   const viaServer =
     port === undefined
       ? ''
       : `env -0 > "$d/env"
 if { exec 3<>/dev/tcp/127.0.0.1/${port}; } 2>/dev/null; then
-  printf '%s\\t%s\\n' ${engine} "$d" >&3
+  printf '%s\\n' "$d" >&3
   read -r code <&3 || code=70
   exec 3>&-
   echo "$code" > "$d/code"
@@ -108,6 +135,8 @@ exit $code
 
 /** Every entry of a journal, in order. */
 export async function readJournal(dir: string): Promise<JournalEntry[]> {
+  servers.get(dir)?.kill();
+  servers.delete(dir);
   const root = path.join(dir, 'entries');
   const names = (await readdir(root).catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
   const entries: JournalEntry[] = [];
