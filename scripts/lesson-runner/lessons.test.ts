@@ -36,6 +36,9 @@ describe.concurrent('every lesson runs as written, in every locale', () => {
         update,
         // Each locale also runs with the sandbox's git, which must do what real git does.
         parity: true,
+        // Both runs journal every command; beside the rest of the suite on two cores a block of
+        // ten commands has taken over 30 s (the runner's default): a hang, not slowness, should fail.
+        blockTimeoutMs: 120_000,
       });
       summary.push(`${lesson}: ${check.ms} ms`, ...check.report);
       const failures = [...missing.map((locale) => `${lesson}: no ${locale} version of the lesson`)];
