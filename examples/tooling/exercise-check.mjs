@@ -288,7 +288,17 @@ async function evaluate(goal, state, runTests) {
       if (tip === undefined) return noBranch(check.branch);
       const release = await findRelease(state, check.release);
       if (release === undefined) return noRelease(check.release);
-      if (await contains(state, release, tip)) return {status: 'met', found: say(`${check.branch} contiene il rilascio ${short(release)}`, `${check.branch} contains the release ${short(release)}`)};
+      // The release's own work: its commits since the take-over, merge commits aside, so that
+      // git-flow's release (a merge commit on main) is in develop once develop merged the branch.
+      const before = state.start[check.release.branch];
+      const own = await ancestors(state.repo.objects, [release]);
+      const old = before === undefined ? new Set() : await ancestors(state.repo.objects, [before]);
+      const work = [];
+      for (const oid of own) if (!old.has(oid) && (await state.repo.objects.commit(oid)).parents.length < 2) work.push(oid);
+      if (work.length === 0) work.push(release);
+      const inBranch = await ancestors(state.repo.objects, [tip]);
+      const missing = work.filter((oid) => !inBranch.has(oid));
+      if (missing.length === 0) return {status: 'met', found: say(`${check.branch} contiene il rilascio ${short(release)}`, `${check.branch} contains the release ${short(release)}`)};
       return {status: 'unmet', found: say(`${check.branch} (${short(tip)}) non contiene il rilascio ${short(release)}`, `${check.branch} (${short(tip)}) does not contain the release ${short(release)}`)};
     }
     case 'keeps-work': {

@@ -78,7 +78,10 @@ export type GoalCheck =
   | {kind: 'release-excludes'; release: ReleaseRef; branch: string; paths: string[]}
   /** `release.tag` is an annotated tag on a commit of `release.branch` that changes `changes`. */
   | {kind: 'annotated-release-tag'; release: ReleaseRef; changes: string}
-  /** `branch` contains the release. */
+  /**
+   * `branch` contains the release's work: its commits since the take-over, merge commits aside
+   * (git-flow's release is `main`'s merge commit, which develop never gets, though it has the fix).
+   */
   | {kind: 'contains-release'; branch: string; release: ReleaseRef}
   /** `branch` still has its commits of the take-over, and these paths. */
   | {kind: 'keeps-work'; branch: string; paths: string[]}

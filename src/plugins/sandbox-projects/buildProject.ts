@@ -142,7 +142,8 @@ function exerciseFiles(phaseId: string, exercise: Exercise, files: Record<string
     ...tests,
     [EXERCISE_FILE]: JSON.stringify(data, null, 2) + '\n',
     [CHECK_SCRIPT]: sources.readTooling('check.mjs'),
-    [CHECKER_MODULE]: checker.split(`from '${repository}`).join(`from '${project}`),
+    // Every mention, its JSDoc types' included: the project has no packages/ folder.
+    [CHECKER_MODULE]: checker.split(repository).join(project),
   };
 }
 
