@@ -9,11 +9,13 @@ import {hotfixExercise} from './02-hotfix-workflow';
 import {experimentationExercise} from './03-experimentation';
 import type {Exercise} from './types';
 
-export const exercises: Record<string, Exercise> = {
-  [featureExercise.phase]: featureExercise,
-  [hotfixExercise.phase]: hotfixExercise,
-  [experimentationExercise.phase]: experimentationExercise,
-};
+const lessonExercises: Exercise[] = [
+  featureExercise,
+  hotfixExercise,
+  experimentationExercise,
+];
+
+export const exercises: Record<string, Exercise> = Object.fromEntries(lessonExercises.map((exercise) => [exercise.phase, exercise]));
 
 /** The exercise of a lesson (`02-hotfix-workflow`), if it has one. */
 export function lessonExercise(lesson: string): Exercise | undefined {
