@@ -10,7 +10,7 @@
  * - odd repositories (no .git, no commits, detached HEAD, a branch deleted, a merge in progress,
  *   a tag elsewhere, `git gc`'s packfiles and packed refs, a missing object): a message, never a
  *   stack trace, a non-zero exit.
- * Test results are cached by tree (`EXERCISE_CHECK_CACHE`, one folder for the run), so a wrong
+ * Passing test results are cached by tree (`EXERCISE_CHECK_CACHE`, one folder for the run), so a wrong
  * solution whose code is right costs no second vitest run.
  */
 import {existsSync, promises as fsp, readdirSync, readFileSync, rmSync, unlinkSync} from 'node:fs';
@@ -323,7 +323,7 @@ describe.each(IDS)('%s: wrong solutions fail exactly the goal not met; other rig
     await bash(dir, route.script(exercise));
     const {code, results} = await checkResults(dir);
     const unmet = Object.values(results).filter((result) => result.status !== 'met');
-    expect(unmet.map((result) => result.id)).toEqual(route.fails ? [route.fails] : []);
+    expect(unmet.map((result) => result.id), JSON.stringify(unmet)).toEqual(route.fails ? [route.fails] : []);
     expect(code).toBe(route.fails ? 1 : 0);
     if (route.fails) {
       expect(unmet[0]!.found.en).toMatch(route.found!);
