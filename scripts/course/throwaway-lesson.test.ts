@@ -1,7 +1,8 @@
 /**
- * Adding a lesson takes its two MDX files, its example files and its phase (README: "Adding a
- * lesson"). This proves it: in a temporary copy of the site it adds a throwaway lesson exactly so
- * (both locales, one bash block, one diagram, one phase, registered in phases/index.ts), then
+ * Adding a lesson takes its two MDX files, its example files, its phases and its exercise
+ * (README: "Adding a lesson"). This proves it: in a temporary copy of the site it adds a
+ * throwaway lesson exactly so (both locales, one bash block, one diagram, two phases registered in
+ * phases/index.ts, an exercise registered in exercises/index.ts and shown on both pages), then
  * - runs, inside the copy, the lesson runner on it (first recording its files, as
  *   `npm run lessons:update` does, then checking) and the lesson-pieces check, which asserts the
  *   lesson is in the runner's, the sandbox assets' and the browser suite's lists;
@@ -22,6 +23,7 @@ const run = promisify(execFile);
 const siteDir = path.resolve(__dirname, '../..');
 const LESSON = '99-throwaway';
 const PHASE = '99-throwaway-end';
+const EXERCISE_PHASE = '99-exercise';
 const URL_PATH = '/docs/lessons/throwaway';
 const TITLE = {it: '99 - Lezione usa e getta', en: '99 - Throwaway lesson'};
 
@@ -36,13 +38,42 @@ export const throwawayPhases = {
   /** The end of the throwaway lesson: one commit on main. */
   '${PHASE}': {
     lesson: '${LESSON}',
+    identity: {name: 'Learner', email: 'learner@example.com'},
     endsLesson: true,
     history: [{op: 'commit', message: 'Initial commit', files: {'README.md': 'ecommerce/files/throwaway/README.md'}}],
     untracked: {},
     tests: {},
     openFile: 'README.md',
   },
+  /** Where the learner takes over: the same commit. */
+  '${EXERCISE_PHASE}': {
+    lesson: '${LESSON}',
+    identity: {name: 'Learner', email: 'learner@example.com'},
+    history: [{op: 'commit', message: 'Initial commit', files: {'README.md': 'ecommerce/files/throwaway/README.md'}}],
+    untracked: {},
+    tests: {},
+    openFile: 'README.md',
+  },
 } satisfies Record<string, Phase>;
+`,
+  'examples/ecommerce/exercises/99-throwaway.ts': `import type {Exercise} from './types';
+
+export const throwawayExercise: Exercise = {
+  lesson: '${LESSON}',
+  phase: '${EXERCISE_PHASE}',
+  task: {it: 'Tieni un solo branch, \`main\`.', en: 'Keep a single branch, \`main\`.'},
+  start: {},
+  tests: {},
+  goals: [
+    {
+      id: 'only-main',
+      text: {it: 'Resta solo \`main\`', en: 'Only \`main\` is left'},
+      hint: {it: 'git branch -d', en: 'git branch -d'},
+      solution: [],
+      check: {kind: 'only-branches', branches: ['main']},
+    },
+  ],
+};
 `,
 };
 
@@ -77,7 +108,27 @@ gitGraph
   accDescr: ${it ? 'Il branch main con un solo commit.' : 'The main branch with a single commit.'}
   commit id: "Initial commit"
 \`\`\`
+
+import ExerciseGoals from '@site/src/components/ExerciseGoals';
+import Sandbox from '@site/src/components/Sandbox';
+
+<ExerciseGoals phase="${EXERCISE_PHASE}" />
+
+<Sandbox phase="${EXERCISE_PHASE}" />
 `;
+}
+
+/** Registers the lesson's exercise as an author does: an import and a line in the list of examples/ecommerce/exercises/index.ts. */
+function registerExercise(index: string): string {
+  const imports = [...index.matchAll(/^import \{\w+\} from '\.\/\d+[^']*';$/gm)];
+  const entries = [...index.matchAll(/^ {2}\w+Exercise,$/gm)];
+  const lastImport = imports.at(-1);
+  const lastEntry = entries.at(-1);
+  if (!lastImport || !lastEntry) throw new Error('examples/ecommerce/exercises/index.ts: no list of exercises to add the lesson to');
+  const afterImport = lastImport.index + lastImport[0].length;
+  const withImport = `${index.slice(0, afterImport)}\nimport {throwawayExercise} from './${LESSON}';${index.slice(afterImport)}`;
+  const entryAt = withImport.indexOf(lastEntry[0]) + lastEntry[0].length;
+  return `${withImport.slice(0, entryAt)}\n  throwawayExercise,${withImport.slice(entryAt)}`;
 }
 
 /** Registers the lesson's phases as an author does, by a line in each of the two lists of phases/index.ts. */
@@ -142,6 +193,8 @@ describe('a throwaway lesson added to a copy of the site', {timeout: 20 * 60_000
     }
     const index = path.join(copy, 'examples/ecommerce/phases/index.ts');
     writeFileSync(index, registerPhases(readFileSync(index, 'utf8')));
+    const exerciseIndex = path.join(copy, 'examples/ecommerce/exercises/index.ts');
+    writeFileSync(exerciseIndex, registerExercise(readFileSync(exerciseIndex, 'utf8')));
   });
 
   afterAll(() => {
@@ -177,8 +230,11 @@ describe('a throwaway lesson added to a copy of the site', {timeout: 20 * 60_000
       const sitemap = readFileSync(path.join(build, locale === 'it' ? '' : 'en', 'sitemap.xml'), 'utf8');
       expect(sitemap, `${locale} sitemap`).toContain(`${href}</loc>`);
       for (const ext of ['json', 'zip']) {
-        expect(existsSync(path.join(build, locale === 'it' ? '' : 'en', 'sandbox', `${PHASE}.${ext}`)), `${locale} sandbox ${ext}`).toBe(true);
+        for (const phase of [PHASE, EXERCISE_PHASE]) {
+          expect(existsSync(path.join(build, locale === 'it' ? '' : 'en', 'sandbox', `${phase}.${ext}`)), `${locale} sandbox ${phase}.${ext}`).toBe(true);
+        }
       }
+      expect(lesson, `${locale} exercise checklist`).toContain('data-goal="only-main"');
     }
     expect(discoverPages(build, ['it', 'en']).map((p: {path: string}) => p.path), 'pages the bench measures').toEqual(
       expect.arrayContaining([URL_PATH, `/en${URL_PATH}`]),

@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {strFromU8, unzipSync} from 'fflate';
 import {describe, expect, it} from 'vitest';
+import {exercises} from '../../../examples/ecommerce/exercises';
+import {expandSolution} from '../../../examples/ecommerce/exercises/solution';
 import {inlineScript, phaseScript} from '../../../examples/ecommerce/phaseScript';
 import {phases, type Phase} from '../../../examples/ecommerce/phases';
 import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
@@ -10,7 +12,11 @@ import {readExampleFile} from '../../../examples/readExample';
 import {buildAssets, ENGINE_PACKAGE_DIR, EXAMPLES_DIR, fileSources, phaseIds, readEngineFiles, sandboxAsset, zipProject, type SandboxAsset} from './assets';
 import {
   buildSandboxProject,
+  CHECK_SCRIPT,
+  CHECKER_MODULE,
   ENGINE_DIR,
+  EXERCISE_FILE,
+  type ExerciseFile,
   HISTORY_FILE,
   PINNED_VERSIONS,
   SANDBOX_GIT_COMMANDS,
@@ -27,6 +33,16 @@ const italianAssets = () => (built ??= buildAssets('it'));
 const isTooling = (p: string) => p === 'package.json' || p === '.nvmrc' || p === SANDBOX_README || p.startsWith('.sandbox/');
 
 describe.each(phaseIds())('sandbox payload of %s', (id) => {
+  it('is an exercise\u2019s project (npm run check, npm run solution) exactly when an exercise starts there', async () => {
+    const {project} = await sandboxAsset(id, 'en');
+    const pkg = JSON.parse(project.files['package.json'] ?? '') as {scripts: Record<string, string>};
+    const exercise = Object.hasOwn(exercises, id);
+    expect(EXERCISE_FILE in project.files).toBe(exercise);
+    expect(CHECK_SCRIPT in project.files).toBe(exercise);
+    expect('check' in pkg.scripts).toBe(exercise);
+    expect(project.files[SANDBOX_README]?.includes('npm run check')).toBe(exercise);
+  });
+
   const phase: Phase = phases[id];
 
   it.each(locales)('carries every file of the phase byte for byte, and the sandbox git (%s)', async (locale) => {
@@ -34,7 +50,9 @@ describe.each(phaseIds())('sandbox payload of %s', (id) => {
     const {project} = await sandboxAsset(id, locale);
     expect(project.template).toBe('node');
     const phaseOnly = Object.fromEntries(Object.entries(project.files).filter(([p]) => !isTooling(p)));
-    const expected = Object.fromEntries(Object.entries(files).filter(([p]) => p !== 'package.json'));
+    // An exercise's project also has the exercise's tests, in tests/ (see below).
+    const exerciseTests = Object.fromEntries(Object.entries(exercises[id]?.tests ?? {}).map(([file, source]) => [file, readExampleFile(source)]));
+    const expected = Object.fromEntries(Object.entries({...files, ...exerciseTests}).filter(([p]) => p !== 'package.json').sort(([a], [b]) => (a < b ? -1 : 1)));
     expect(phaseOnly).toStrictEqual(expected);
     for (const [projectPath, name] of Object.entries(TOOLING_SCRIPTS)) {
       expect(project.files[projectPath]).toBe(readFileSync(path.join(EXAMPLES_DIR, 'tooling', name), 'utf8'));
@@ -135,5 +153,45 @@ describe('buildSandboxProject', () => {
     const tracked = await phaseTrackedFiles('02-before-fix');
     expect(buildSandboxProject('02-before-fix', phase, files, tracked, 'it', fileSources).title).toContain('Corso Git');
     expect(buildSandboxProject('02-before-fix', phase, files, tracked, 'en', fileSources).title).toContain('Course');
+  });
+});
+
+describe.each(Object.keys(exercises))('the exercise project of %s', (id) => {
+  const exercise = exercises[id]!;
+
+  it.each(locales)('has its goals (solutions with their files put in), its tests and the checker (%s)', async (locale) => {
+    const {project} = await sandboxAsset(id as keyof typeof phases, locale);
+    const data = JSON.parse(project.files[EXERCISE_FILE] ?? '') as ExerciseFile;
+    expect(data.locale).toBe(locale);
+    expect(data.exercise).toStrictEqual({...exercise, goals: exercise.goals.map((goal) => ({...goal, solution: expandSolution(goal.solution, readExampleFile)}))});
+    expect(JSON.stringify(data.exercise)).not.toContain('%include');
+    for (const [file, source] of Object.entries(exercise.tests)) {
+      expect(data.tests[file], file).toBe(readExampleFile(source));
+      expect(project.files[file], `${file} in the project, for npm test`).toBe(readExampleFile(source));
+    }
+    expect(data.testsHash).toMatch(/^[0-9a-f]{40}$/);
+    const pkg = JSON.parse(project.files['package.json'] ?? '') as {scripts: Record<string, string>};
+    expect(pkg.scripts).toMatchObject({check: `node ${CHECK_SCRIPT}`, solution: `node ${CHECK_SCRIPT} --solution`});
+    expect(project.files[CHECK_SCRIPT]).toBe(readExampleFile('tooling/check.mjs'));
+    // The checker as in examples/tooling, but importing the engine vendored beside it.
+    const checker = readExampleFile('tooling/exercise-check.mjs');
+    expect(project.files[CHECKER_MODULE]).toBe(checker.replaceAll('../../packages/sandbox-git/src/', './sandbox-git/src/'));
+    expect(project.files[CHECKER_MODULE]).not.toContain('../../packages');
+    for (const [, module] of project.files[CHECKER_MODULE]!.matchAll(/from '\.\/(sandbox-git\/src\/[^']+)'/g)) {
+      expect(project.files[`.sandbox/${module}`], module).toBeDefined();
+    }
+    // The exercise's tests are the learner's files, not the repository's.
+    const history = JSON.parse(project.files[HISTORY_FILE] ?? '') as HistoryFile;
+    expect(history.exclude).toEqual(expect.arrayContaining(Object.keys(exercise.tests)));
+    const readme = project.files[SANDBOX_README] ?? '';
+    expect(readme).toContain(locale === 'it' ? "## L'esercizio" : '## The exercise');
+    expect(readme).toContain(exercise.task[locale]);
+  });
+
+  it('refuses a phase whose own test file differs from the exercise\u2019s at the same path', async () => {
+    const files = {...(await phaseFiles(id as keyof typeof phases))};
+    const [file] = Object.keys(exercise.tests);
+    files[file!] = '// another test\n';
+    expect(() => buildSandboxProject(id, phases[id as keyof typeof phases], files, new Set(), 'it', fileSources, exercise)).toThrow(/is not the exercise's/);
   });
 });

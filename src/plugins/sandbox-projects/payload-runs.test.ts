@@ -3,8 +3,10 @@
  * what the `.zip` holds: the phase's files from `phaseFiles(id)` plus the sandbox tooling), written
  * to its own empty folder, installs from the npm registry, recreates its git history on install,
  * runs its own test files (all of them, all passing), runs its demo, and `npm run history` prints
- * its branches, tag and commits. That the payload's files equal `phaseFiles(id)` byte for byte is
- * checked without the network in `buildProject.test.ts`.
+ * its branches, tag and commits. An exercise's project (`NN-exercise`) is not done at the start:
+ * its `npm run check` fails; the lesson's commands typed through its `git` make it pass, and then
+ * its `npm test` (the exercise's tests too) passes. That the payload's files equal
+ * `phaseFiles(id)` byte for byte is checked without the network in `buildProject.test.ts`.
  *
  * Efficient but complete: every phase gets its own empty folder, its own install and its own
  * `npm test` / `npm run demo` / `npm run history`. What is shared is the dependency resolution:
@@ -24,6 +26,9 @@ import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify, stripVTControlCharacters} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
+import {exercises} from '../../../examples/ecommerce/exercises';
+import {expandSolution} from '../../../examples/ecommerce/exercises/solution';
+import type {Exercise} from '../../../examples/ecommerce/exercises/types';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
 import {readExampleFile} from '../../../examples/readExample';
@@ -131,6 +136,29 @@ async function typeLessonCommands(dir: string, env: NodeJS.ProcessEnv): Promise<
   return ((performance.now() - begun) / 1000).toFixed(1);
 }
 
+/**
+ * An exercise solved as a learner would, in its installed project: the lesson's commands for
+ * every goal (`solution`, files put in) typed through the project's `node_modules/.bin/git`.
+ * `npm run check` fails before and passes after, in the payload's language.
+ */
+async function solveExercise(dir: string, env: NodeJS.ProcessEnv, exercise: Exercise, locale: Locale): Promise<void> {
+  const npmEnv = {...env, LANG: 'C.UTF-8', LC_ALL: ''};
+  const before = await run('npm', ['run', '--silent', 'check'], {cwd: dir, env: npmEnv}).then(
+    () => 0,
+    (error: {code?: number; stdout?: string}) => {
+      expect(error.stdout ?? '').toMatch(/^✘ /m);
+      return error.code;
+    },
+  );
+  expect(before, 'npm run check at the start').toBe(1);
+  const script = exercise.goals.flatMap((goal) => expandSolution(goal.solution, readExampleFile)).join('\n');
+  const blockEnv = {...env, PATH: `${path.join(dir, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}`, GIT_AUTHOR_DATE: COURSE_DATE, GIT_COMMITTER_DATE: COURSE_DATE};
+  // Not -e: lesson 01's `git merge develop` stops on its conflict, as the lesson says, and the next commands resolve it.
+  await run('bash', ['-c', script], {cwd: dir, env: blockEnv, maxBuffer: 16 * 1024 * 1024});
+  const {stdout} = await run('npm', ['run', '--silent', 'check'], {cwd: dir, env: npmEnv});
+  expect(stdout.trimEnd().split('\n').at(-1)).toBe(locale === 'it' ? 'Esercizio completato: ogni obiettivo è raggiunto.' : 'Exercise complete: every goal is met.');
+}
+
 const started = performance.now();
 
 describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project', () => {
@@ -199,11 +227,17 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
       expect(npx.stdout).toBe('git version 2.39.5 (sandbox-git)\n');
 
       await slot(async () => {
-        const test = await step(['test']);
-        // Every test file of the phase ran, and all passed.
-        const testFiles = Object.keys(phase.tests).filter((file) => file.endsWith('.test.ts'));
-        expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${testFiles.length} passed \\(${testFiles.length}\\)`));
-        for (const file of testFiles) expect(test.stdout).toContain(file);
+        const exercise = exercises[id];
+        /** Every test file of the project ran, and all passed. */
+        const runTests = async () => {
+          const test = await step(['test']);
+          const testFiles = [...new Set([...Object.keys(phase.tests), ...Object.keys(exercise?.tests ?? {})])].filter((file) => file.endsWith('.test.ts'));
+          expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${testFiles.length} passed \\(${testFiles.length}\\)`));
+          for (const file of testFiles) expect(test.stdout).toContain(file);
+          return test;
+        };
+        // An exercise's tests fail until it is done: its npm test runs once it is solved, below.
+        let test = exercise ? {seconds: 'n/a'} : await runTests();
 
         let demoSeconds = 'n/a';
         const {demo: script, demoArgs = []} = phase;
@@ -225,6 +259,11 @@ describe.skipIf(skip)('each phase\u2019s sandbox payload as a standalone project
         }
         let lesson = '';
         if (id === '02-before-fix') lesson = `, lesson 02's commands ${await typeLessonCommands(dir, env)} s`;
+        if (exercise) {
+          await solveExercise(dir, env, exercise, locale);
+          test = await runTests();
+          lesson = ', solved with the lesson\'s commands: npm run check passes';
+        }
         console.log(`[payload ${id}] ${how} ${install.seconds} s, npm test ${test.seconds} s, npm run demo ${demoSeconds} s${lesson}`);
       });
     },
