@@ -2,6 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {execSync} from 'node:child_process';
 import remarkExamples from './src/plugins/remark-examples';
+import remarkExerciseChecklist from './src/plugins/exercise-checklist';
 import sandboxProjects from './src/plugins/sandbox-projects';
 import remarkStaticMermaid, {
   clientSideMermaidTheme,
@@ -164,8 +165,9 @@ const config: Config = {
           // Mermaid fences become build-time SVG before Docusaurus' own
           // mermaid transform sees them.
           beforeDefaultRemarkPlugins: [remarkStaticMermaid],
-          // Fences expanded from examples/, then moved out of the page's JavaScript.
-          remarkPlugins: [remarkExamples, remarkCodeModules],
+          // Fences expanded from examples/, then moved out of the page's JavaScript; each
+          // exercise's checklist written into its page, in the page's language.
+          remarkPlugins: [remarkExamples, remarkCodeModules, remarkExerciseChecklist],
           editLocalizedFiles: true,
           editUrl: `${repoUrl}/edit/main/`,
           showLastUpdateTime: hasGitHistory(),

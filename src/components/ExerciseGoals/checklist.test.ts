@@ -41,7 +41,7 @@ describe.each(Object.keys(exercises))('the checklist of %s', (phase) => {
   it.each(['it', 'en'] as const)('renders every goal, code as code, the tests marked, in %s', async (lang) => {
     locale.current = lang;
     const {default: ExerciseGoals} = await import('./index');
-    const html = renderToStaticMarkup(createElement(ExerciseGoals, {phase}));
+    const html = renderToStaticMarkup(createElement(ExerciseGoals, {phase, checklist: exerciseChecklist(phase, lang)}));
     // The mocked Translate renders the UI string's Italian source; the goals are in the page's language.
     const byTests = ' (verificato con i test)';
     const expected = exercise.goals.map((goal) => ({id: goal.id, text: plain(goal.text[lang]) + (goal.needsTests ? byTests : '')}));
@@ -49,6 +49,21 @@ describe.each(Object.keys(exercises))('the checklist of %s', (phase) => {
     expect(html).toContain(`data-exercise="${phase}"`);
     expect(html).toMatch(/<code>[^<]+<\/code>/);
   });
+});
+
+it('is what the build writes into each lesson page: that page\u2019s exercise, in its language', async () => {
+  const {default: remarkExerciseChecklist} = await import('../../plugins/exercise-checklist');
+  for (const [path, lang] of [['docs/lessons/02-hotfix-workflow.mdx', 'it'], ['i18n/en/docusaurus-plugin-content-docs/current/lessons/02-hotfix-workflow.mdx', 'en']] as const) {
+    const element = {type: 'mdxJsxFlowElement', name: 'ExerciseGoals', attributes: [{type: 'mdxJsxAttribute', name: 'phase', value: '02-exercise'}], children: []};
+    remarkExerciseChecklist()({type: 'root', children: [element]} as never, {path: `/site/${path}`});
+    const written = element.attributes.find((a) => a.name === 'checklist') as unknown as {value: {value: string}};
+    expect(JSON.parse(written.value.value)).toEqual(exerciseChecklist('02-exercise', lang));
+  }
+});
+
+it('fails the page, by name, when the build did not write its checklist', async () => {
+  const {default: ExerciseGoals} = await import('./index');
+  expect(() => renderToStaticMarkup(createElement(ExerciseGoals, {phase: '02-exercise'}))).toThrow(/exercise-checklist remark plugin/);
 });
 
 it('names the known exercises when a page asks for one that does not exist', () => {

@@ -1,13 +1,17 @@
 import {useId, type ReactNode} from 'react';
 import Translate from '@docusaurus/Translate';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import InlineText from '../InlineText';
-import {exerciseChecklist} from './checklist';
+import type {Checklist} from './checklist';
 import styles from './styles.module.css';
 
 export interface ExerciseGoalsProps {
   /** The phase the exercise starts from: `02-exercise`. */
   phase: string;
+  /**
+   * Its task and goals in the page's language: written in by the build
+   * (`src/plugins/exercise-checklist`, from the exercise's data), never by hand.
+   */
+  checklist?: Checklist;
 }
 
 /**
@@ -15,10 +19,10 @@ export interface ExerciseGoalsProps {
  * same data `npm run check` verifies. The boxes are drawn, not inputs: the check, not the reader,
  * ticks them.
  */
-export default function ExerciseGoals({phase}: ExerciseGoalsProps): ReactNode {
-  const {i18n} = useDocusaurusContext();
-  const {task, goals} = exerciseChecklist(phase, i18n.currentLocale);
+export default function ExerciseGoals({phase, checklist}: ExerciseGoalsProps): ReactNode {
   const listId = useId();
+  if (!checklist) throw new Error(`<ExerciseGoals phase="${phase}">: no checklist; the docs need the exercise-checklist remark plugin (docusaurus.config.ts)`);
+  const {task, goals} = checklist;
   return (
     <div className={styles.exercise} data-exercise={phase}>
       <p className={styles.task} data-exercise-task="">
