@@ -10,6 +10,7 @@ import {
   probeStackBlitz,
   type LoadedSandbox,
 } from './launch';
+import PlaygroundLauncher from '../PlaygroundLauncher';
 import styles from './styles.module.css';
 
 export interface SandboxProps {
@@ -244,6 +245,8 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
           </Translate>
         )}
       </p>
+
+      <PlaygroundLauncher phase={phase} />
 
       {status === 'offline' && (
         <div ref={offlineRef} className={styles.offline} tabIndex={-1} data-sandbox-offline="">
