@@ -82,6 +82,9 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
   const terminalBox = useRef<HTMLDivElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const booting = useRef(false);
+  const root = useRef<HTMLElement>(null);
+  /** Inputs not run yet, on the element at once (`data-playground-pending`): the tests wait on it. */
+  const pending = useRef(0);
   const headingId = useId();
   const exercise = exercises[phase];
   const dir = projectDir(phase);
@@ -226,6 +229,18 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
 
   useEffect(() => () => editing?.resolve(undefined), [editing]);
 
+  const onData = (data: string) => {
+    const rt = runtime.current;
+    if (!rt) return;
+    const mirror = () => root.current?.setAttribute('data-playground-pending', String(pending.current));
+    pending.current++;
+    mirror();
+    void rt.session.input(data).finally(() => {
+      pending.current--;
+      mirror();
+    });
+  };
+
   const leaveTerminal = (direction: 'next' | 'previous') => {
     const box = terminalBox.current;
     if (box) nextFocusable(box, direction)?.focus();
@@ -238,7 +253,13 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
   };
 
   return (
-    <section className={styles.playground} aria-labelledby={headingId} data-playground={phase} data-playground-status={status}>
+    <section
+      ref={root}
+      className={styles.playground}
+      aria-labelledby={headingId}
+      data-playground={phase}
+      data-playground-status={status}
+      data-playground-pending="0">
       <h4 id={headingId} className={styles.title}>
         <Translate id="playground.title" values={{phase: <code>{phase}</code>}}>
           {'Playground git nel browser: fase {phase}'}
@@ -277,7 +298,7 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
             label={terminalText.label()}
             tooMuchOutput={terminalText.tooMuchOutput()}
             onReady={onTerminalReady}
-            onData={(data) => void runtime.current?.session.input(data)}
+            onData={onData}
             onLeave={leaveTerminal}
           />
           {editing && (
