@@ -27,6 +27,9 @@ export default defineConfig(async () => {
       maxWorkers: Math.max(1, availableParallelism()),
       projects: [
         {
+          // The site's tsconfig keeps JSX for Docusaurus' bundler (`jsx: preserve`): a unit test
+          // that renders a component on the server (as the build does) needs it compiled.
+          oxc: {jsx: {runtime: 'automatic' as const}},
           test: {
             ...timeouts,
             name: 'unit',

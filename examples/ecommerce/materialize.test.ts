@@ -43,6 +43,11 @@ describe('phaseFiles', () => {
     '03-experiment-popularity': 'node bench-recommendations.js src/recommendations/popularity.js',
     '03-experiments': 'node bench-recommendations.js src/recommendations/coPurchase.js',
     '03-after-adoption': 'node bench-recommendations.js src/recommendations/index.js',
+    // Where the exercises start: the cart before the conflict (its demo is the learner's to add),
+    // the payment bug (the diagnostic script), develop before any experiment (no approach yet).
+    '01-exercise': undefined,
+    '02-exercise': 'node test-payment.js',
+    '03-exercise': undefined,
   };
 
   it.each(ids)('%s: package.json runs the demo and the tests with the root vitest, as CommonJS', async (id) => {

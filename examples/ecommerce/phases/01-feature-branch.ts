@@ -45,8 +45,12 @@ const start: HistoryStep[] = [
   },
 ];
 
-/** The whole lesson: the feature branch, two syncs with develop (one conflicting), the --no-ff merge. */
-const afterMerge: HistoryStep[] = [
+/**
+ * Lesson 01 up to the conflict: the feature branch has its cart (items, totals, discounts) and
+ * one sync with develop; develop has since received marketing's 30% cap, which the feature's
+ * own change of the shared config will conflict with. Checked out on the feature branch.
+ */
+const beforeConflict: HistoryStep[] = [
   ...start,
   {op: 'branch', name: FEATURE},
   {
@@ -87,6 +91,11 @@ const afterMerge: HistoryStep[] = [
     author: COLLEAGUE,
   },
   {op: 'switch', name: FEATURE},
+];
+
+/** The whole lesson: the feature branch, two syncs with develop (one conflicting), the --no-ff merge. */
+const afterMerge: HistoryStep[] = [
+  ...beforeConflict,
   {
     op: 'merge',
     branch: 'develop',
@@ -135,5 +144,21 @@ export const featurePhases = {
     },
     demo: 'test-cart.js',
     openFile: 'src/cart/advancedCart.js',
+  },
+  /**
+   * Where the learner takes over (the lesson's exercise, `exercises/01-feature-branch.ts`): on
+   * the feature branch, just before bringing develop in. The tests here pass; the exercise's
+   * (the whole cart's) do not until the conflict is resolved.
+   */
+  '01-exercise': {
+    lesson: '01-feature-branch',
+    identity: IDENTITY,
+    history: beforeConflict,
+    untracked: {},
+    tests: {
+      'tests/cartConfig.test.ts': `${T}/cartConfig.test.ts`,
+      'tests/money.test.ts': `${T}/money.test.ts`,
+    },
+    openFile: 'src/cart/cartConfig.js',
   },
 } satisfies Record<string, Phase>;

@@ -141,4 +141,18 @@ export const hotfixPhases = {
     demo: 'test-payment-fixed.js',
     openFile: 'src/payment/paymentProcessor.js',
   },
+  /**
+   * Where the learner takes over (the lesson's exercise, `exercises/02-hotfix-workflow.ts`): the
+   * alert has fired, no hotfix branch yet. Its tests are the ones that pass on any payment
+   * processor; the exercise brings the hotfix's, which fail on this production code.
+   */
+  '02-exercise': {
+    lesson: '02-hotfix-workflow',
+    identity: IDENTITY,
+    history: beforeHotfix,
+    untracked: {'test-payment.js': `${F}/test-payment.js`},
+    tests: sharedTests,
+    demo: 'test-payment.js',
+    openFile: 'src/payment/paymentProcessor.js',
+  },
 } satisfies Record<string, Phase>;

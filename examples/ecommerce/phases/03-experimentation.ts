@@ -138,4 +138,17 @@ export const experimentationPhases = {
     ...benchmark('src/recommendations/index.js'),
     openFile: 'src/recommendations/index.js',
   },
+  /**
+   * Where the learner takes over (the lesson's exercise, `exercises/03-experimentation.ts`): on
+   * `develop`, with the data and the benchmark, before any experiment. No demo: the benchmark
+   * needs an approach file, which the learner writes.
+   */
+  '03-exercise': {
+    lesson: '03-experimentation',
+    identity: IDENTITY,
+    history: setup,
+    untracked: {},
+    tests: commonTests,
+    openFile: 'bench-recommendations.js',
+  },
 } satisfies Record<string, Phase>;

@@ -23,7 +23,8 @@ export interface SandboxProps {
 type Status = 'idle' | 'loading' | 'ready' | 'offline';
 
 interface CardData {
-  phases: Record<string, {demo: boolean} | undefined>;
+  /** `exercise`: an exercise starts there (the card is "Try it yourself", with `npm run check`). */
+  phases: Record<string, {demo: boolean; exercise?: boolean} | undefined>;
   /** The commands of the sandbox's git, as `git help` lists them. */
   gitCommands: string[];
 }
@@ -41,7 +42,7 @@ function NewTabButton({onClick}: {onClick: () => void}): ReactNode {
   );
 }
 
-function LocalCommands({phase, demo}: {phase: string; demo: boolean}): ReactNode {
+function LocalCommands({phase, demo, exercise}: {phase: string; demo: boolean; exercise: boolean}): ReactNode {
   const commands = [
     `unzip ${phase}.zip`,
     `cd ${phase}`,
@@ -49,6 +50,7 @@ function LocalCommands({phase, demo}: {phase: string; demo: boolean}): ReactNode
     ...(demo ? ['npm run demo'] : []),
     'npm test',
     'npm run history',
+    ...(exercise ? ['npm run check'] : []),
   ].join('\n');
   return (
     <pre className={styles.commands}>
@@ -67,6 +69,7 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
   const {colorMode} = useColorMode();
   const cardData = usePluginData('sandbox-projects') as CardData | undefined;
   const hasDemo = cardData?.phases[phase]?.demo === true;
+  const isExercise = cardData?.phases[phase]?.exercise === true;
   const gitCommands = cardData?.gitCommands ?? [];
   const theme = colorMode === 'dark' ? 'dark' : 'light';
   const [status, setStatus] = useState<Status>('idle');
@@ -146,9 +149,15 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
   return (
     <section className={styles.card} aria-labelledby={headingId} data-sandbox-phase={phase}>
       <h3 id={headingId} className={styles.title}>
-        <Translate id="sandbox.card.title" values={{phase: <code>{phase}</code>}}>
-          {'Sandbox: il repository alla fase {phase}'}
-        </Translate>
+        {isExercise ? (
+          <Translate id="sandbox.card.title.exercise" values={{phase: <code>{phase}</code>}}>
+            {'Mettiti alla prova: l’esercizio, fase {phase}'}
+          </Translate>
+        ) : (
+          <Translate id="sandbox.card.title" values={{phase: <code>{phase}</code>}}>
+            {'Sandbox: il repository alla fase {phase}'}
+          </Translate>
+        )}
       </h3>
       <p>
         <Translate id="sandbox.card.holds">
@@ -172,6 +181,14 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
           <code>git status</code>, <code>git log --oneline --graph --all</code>{' '}
           <Translate id="sandbox.card.try.git">{'e gli altri comandi git della lezione'}</Translate>
         </li>
+        {isExercise && (
+          <li>
+            <code>npm run check</code>{' '}
+            <Translate id="sandbox.card.try.check" values={{solution: <code>npm run solution</code>}}>
+              {'dice, obiettivo per obiettivo, che cosa hai fatto e che cosa manca; {solution} mostra i comandi della lezione per ciò che manca'}
+            </Translate>
+          </li>
+        )}
         <li>
           <code>npm run history</code>{' '}
           <Translate
@@ -270,7 +287,7 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
           <p>
             <Translate id="sandbox.offline.commands">{'Poi, in un terminale:'}</Translate>
           </p>
-          <LocalCommands phase={phase} demo={hasDemo} />
+          <LocalCommands phase={phase} demo={hasDemo} exercise={isExercise} />
           <p className={styles.note}>
             <Translate
               id="sandbox.offline.history"

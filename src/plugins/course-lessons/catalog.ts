@@ -19,6 +19,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse as parseYaml} from 'yaml';
+import {parseInlineText, type InlineText} from '../../lib/inlineText';
 
 export type CourseLocale = 'it' | 'en';
 export const COURSE_LOCALES: readonly CourseLocale[] = ['it', 'en'];
@@ -32,8 +33,8 @@ export const LESSON_DIRS: Record<CourseLocale, string> = {
 /** The URL path of the lessons' folder inside a locale (the docs live under /docs). */
 export const LESSONS_URL_PATH = '/docs/lessons';
 
-/** Inline text: plain runs and `code` runs, in order. */
-export type InlineText = {text: string; code?: true}[];
+// Pure, in src/lib, so that components parse the same way (the exercises' checklists).
+export {parseInlineText, type InlineText};
 
 export interface CourseLesson {
   /** The file name without extension, e.g. `01-feature-branch` (the lesson runner's id). */
@@ -55,16 +56,6 @@ export interface CourseLesson {
 
 const LESSON_FILE = /^(\d+)[-_.]+(.+)\.mdx?$/;
 
-/** `a \`b\` c` -> [{text: 'a '}, {text: 'b', code: true}, {text: ' c'}]. */
-export function parseInlineText(text: string): InlineText {
-  const runs: InlineText = [];
-  text.split('`').forEach((part, i) => {
-    if (part === '') return;
-    runs.push(i % 2 === 1 ? {text: part, code: true} : {text: part});
-  });
-  if (text.split('`').length % 2 === 0) throw new Error(`unbalanced \` in ${JSON.stringify(text)}`);
-  return runs;
-}
 
 /** The YAML front matter of an MDX file's text (empty when it has none). */
 export function frontMatterOf(source: string): Record<string, unknown> {

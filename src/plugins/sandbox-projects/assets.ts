@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {strToU8, zipSync, type Zippable} from 'fflate';
+import {exercises} from '../../../examples/ecommerce/exercises';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 import {phaseFiles, phaseTrackedFiles} from '../../../examples/ecommerce/materialize';
 import {EXAMPLES_DIR, readExampleFile} from '../../../examples/readExample';
@@ -67,7 +68,7 @@ export async function sandboxAsset(id: PhaseId, locale: Locale, sources: Sandbox
     phase: id,
     // The phase's file first, the sandbox's README beside it.
     openFile: `${phase.openFile},SANDBOX.md`,
-    project: buildSandboxProject(id, phase, await phaseFiles(id), await phaseTrackedFiles(id), locale, sources),
+    project: buildSandboxProject(id, phase, await phaseFiles(id), await phaseTrackedFiles(id), locale, sources, exercises[id]),
   };
 }
 
@@ -116,18 +117,19 @@ export async function buildAssets(locale: Locale, sources: SandboxSources = file
 
 /**
  * Global data of the plugin (`usePluginData('sandbox-projects')`): per phase, whether it has a
- * demo; the sandbox git's commands, for the card.
+ * demo and whether it is where an exercise starts (the card is then "Try it yourself", with
+ * `npm run check`); the sandbox git's commands, for the card.
  */
 export interface SandboxCardData {
-  phases: Record<string, {demo: boolean}>;
+  phases: Record<string, {demo: boolean; exercise: boolean}>;
   gitCommands: string[];
 }
 
 export async function sandboxCardData(): Promise<SandboxCardData> {
-  const entries: [string, {demo: boolean}][] = [];
+  const entries: [string, {demo: boolean; exercise: boolean}][] = [];
   for (const id of phaseIds()) {
     const pkg = JSON.parse((await phaseFiles(id))['package.json'] ?? '{}') as {scripts?: Record<string, string>};
-    entries.push([id, {demo: Boolean(pkg.scripts?.demo)}]);
+    entries.push([id, {demo: Boolean(pkg.scripts?.demo), exercise: Object.hasOwn(exercises, id)}]);
   }
   return {phases: Object.fromEntries(entries), gitCommands: [...SANDBOX_GIT_COMMANDS]};
 }
