@@ -14,6 +14,7 @@ import {localTzOffset, PLAYGROUND_HOME, playgroundEnv, projectDir, seedRepositor
 import {restoreSnapshot, takeSnapshot} from '../../lib/playgroundRepo/snapshot';
 import {openStore, snapshotKey, type SnapshotStore} from '../../lib/playgroundRepo/store';
 import {nextFocusable} from '../../lib/focusOrder';
+import {textTwin} from '../../lib/repoGraph/textTwin';
 import PlaygroundTerminal, {type TerminalHandle} from '../PlaygroundTerminal';
 import PlaygroundEditor from '../PlaygroundEditor';
 import PlaygroundChecklist from '../PlaygroundChecklist';
@@ -101,17 +102,7 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
         .catch(() => setNotKept(true));
     }
     performance.mark('playground-redraw-start');
-    let log = '';
-    await runGit(['log', '--graph', '--oneline', '--all', '--decorate'], {
-      fs: rt.fs,
-      cwd: dir,
-      env: playgroundEnv(),
-      now: () => Date.now(),
-      tzOffset: localTzOffset,
-      stdout: (t) => void (log += t),
-      stderr: (t) => void (log += t),
-    });
-    setTwin(log.trimEnd());
+    setTwin(await textTwin({fs: rt.fs, dir, env: playgroundEnv()}));
     measure('playground-redraw', 'playground-redraw-start');
     if (exercise) setResults(await checkExercise(exercise, {fs: rt.fs, dir}).catch(() => undefined));
   }, [dir, exercise]);

@@ -99,5 +99,11 @@ export default function PlaygroundTerminal({theme, label, tooMuchOutput, onReady
     if (terminal.current) terminal.current.options.theme = THEMES[theme];
   }, [theme]);
 
-  return <div ref={host} className={styles.terminal} data-playground-terminal="" />;
+  // The host has a fixed height: the fit addon sizes the rows to it (a box that grew with its
+  // rows would make every fit grow it again).
+  return (
+    <div className={styles.frame}>
+      <div ref={host} className={styles.terminal} data-playground-terminal="" />
+    </div>
+  );
 }
