@@ -5,9 +5,7 @@
  */
 import {runGit} from '../../../packages/sandbox-git/src/cli.js';
 import type {RepoLocation} from './read';
-
-/** The command whose output the twin is, as a learner would type it. */
-export const TEXT_TWIN_ARGS = ['log', '--graph', '--oneline', '--all', '--decorate'] as const;
+import {TEXT_TWIN_ARGS} from './types';
 
 /**
  * The engine's output of TEXT_TWIN_ARGS in `dir`, without trailing blanks; '' when git has

@@ -61,3 +61,6 @@ export interface RepoGraph {
 export function emptyGraph(status: GraphStatus): RepoGraph {
   return {status, commits: [], branches: [], tags: [], head: null, merging: null, missing: []};
 }
+
+/** The command whose output is the diagram's text twin (textTwin.ts), as a learner would type it. */
+export const TEXT_TWIN_ARGS = ['log', '--graph', '--oneline', '--all', '--decorate'] as const;
