@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {useColorMode} from '@docusaurus/theme-common';
@@ -14,7 +14,8 @@ import {localTzOffset, PLAYGROUND_HOME, playgroundEnv, projectDir, seedRepositor
 import {restoreSnapshot, takeSnapshot} from '../../lib/playgroundRepo/snapshot';
 import {openStore, snapshotKey, type SnapshotStore} from '../../lib/playgroundRepo/store';
 import {nextFocusable} from '../../lib/focusOrder';
-import {textTwin} from '../../lib/repoGraph/textTwin';
+import {loadRepoDiagram, type RepoDiagramData} from '../../lib/repoGraph/load';
+import RepoDiagram from '../RepoDiagram';
 import PlaygroundTerminal, {type TerminalHandle} from '../PlaygroundTerminal';
 import PlaygroundEditor from '../PlaygroundEditor';
 import PlaygroundChecklist from '../PlaygroundChecklist';
@@ -73,7 +74,7 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
   const {colorMode} = useColorMode();
   const [status, setStatus] = useState<Status>('loading');
   const [failure, setFailure] = useState('');
-  const [twin, setTwin] = useState('');
+  const [diagram, setDiagram] = useState<RepoDiagramData | undefined>(undefined);
   const [results, setResults] = useState<GoalResult[] | undefined>(undefined);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -101,9 +102,9 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
         .save(rt.key, takeSnapshot(rt.fs, {version: rt.asset.version, cwd: rt.shell.cwd, history: rt.session.history}))
         .catch(() => setNotKept(true));
     }
+    // The redraw is measured from here to the diagram's commit to the DOM (the layout effect below).
     performance.mark('playground-redraw-start');
-    setTwin(await textTwin({fs: rt.fs, dir, env: playgroundEnv()}));
-    measure('playground-redraw', 'playground-redraw-start');
+    setDiagram(await loadRepoDiagram({fs: rt.fs, dir, env: playgroundEnv()}));
     if (exercise) setResults(await checkExercise(exercise, {fs: rt.fs, dir}).catch(() => undefined));
   }, [dir, exercise]);
 
@@ -220,6 +221,10 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
 
   useEffect(() => () => editing?.resolve(undefined), [editing]);
 
+  useLayoutEffect(() => {
+    if (diagram) measure('playground-redraw', 'playground-redraw-start');
+  }, [diagram]);
+
   const onData = (data: string) => {
     const rt = runtime.current;
     if (!rt) return;
@@ -321,15 +326,11 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
           </div>
         </div>
         <div className={styles.side}>
-          <div className={styles.history}>
-            <h5 className={styles.historyTitle}>
-              <Translate id="playground.history.title" values={{command: <code>git log --graph --oneline --all --decorate</code>}}>
-                {'La cronologia del tuo repository ({command})'}
-              </Translate>
+          <div className={styles.diagram} data-playground-diagram="">
+            <h5 className={styles.diagramTitle}>
+              <Translate id="playground.diagram.title">{'Il tuo repository, dopo ogni comando'}</Translate>
             </h5>
-            <pre className={styles.twin} tabIndex={0} data-playground-twin="" aria-label={translate({id: 'playground.history.label', message: 'Cronologia del repository come testo'})}>
-              {twin}
-            </pre>
+            {diagram && <RepoDiagram graph={diagram.graph} textTwin={diagram.textTwin} />}
           </div>
           {exercise && <PlaygroundChecklist exercise={exercise} results={results} locale={locale} />}
         </div>
