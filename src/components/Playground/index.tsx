@@ -13,7 +13,7 @@ import {currentBranch, promptText} from '../../lib/playgroundRepo/prompt';
 import {localTzOffset, PLAYGROUND_HOME, playgroundEnv, projectDir, seedRepository} from '../../lib/playgroundRepo/seed';
 import {restoreSnapshot, takeSnapshot} from '../../lib/playgroundRepo/snapshot';
 import {openStore, snapshotKey, type SnapshotStore} from '../../lib/playgroundRepo/store';
-import {nextFocusable} from '../../lib/focusOrder';
+import {focusBeside} from '../../lib/focusOrder';
 import {loadRepoDiagram, type RepoDiagramData} from '../../lib/repoGraph/load';
 import RepoDiagram from '../RepoDiagram';
 import PlaygroundTerminal, {type TerminalHandle} from '../PlaygroundTerminal';
@@ -239,7 +239,7 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
 
   const leaveTerminal = (direction: 'next' | 'previous') => {
     const box = terminalBox.current;
-    if (box) nextFocusable(box, direction)?.focus();
+    if (box) focusBeside(box, direction);
   };
 
   const finishEdit = (text: string | undefined) => {
@@ -288,15 +288,17 @@ export default function Playground({phase, assetUrl}: PlaygroundProps): ReactNod
         </div>
       )}
       <div className={styles.layout}>
-        <div ref={terminalBox} className={styles.terminalColumn}>
-          <PlaygroundTerminal
-            theme={colorMode === 'dark' ? 'dark' : 'light'}
-            label={terminalText.label()}
-            tooMuchOutput={terminalText.tooMuchOutput()}
-            onReady={onTerminalReady}
-            onData={onData}
-            onLeave={leaveTerminal}
-          />
+        <div className={styles.terminalColumn}>
+          <div ref={terminalBox}>
+            <PlaygroundTerminal
+              theme={colorMode === 'dark' ? 'dark' : 'light'}
+              label={terminalText.label()}
+              tooMuchOutput={terminalText.tooMuchOutput()}
+              onReady={onTerminalReady}
+              onData={onData}
+              onLeave={leaveTerminal}
+            />
+          </div>
           {editing && (
             <PlaygroundEditor key={editing.shown} path={editing.shown} initial={editing.initial} onSave={(text) => finishEdit(text)} onCancel={() => finishEdit(undefined)} />
           )}

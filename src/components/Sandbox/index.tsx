@@ -301,6 +301,11 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
               }
             </Translate>
           </p>
+          <p className={styles.note}>
+            <Translate id="sandbox.offline.playground">
+              {'Oppure premi «Prova nel browser» qui sopra: lo stesso repository con git in un terminale nella pagina, senza StackBlitz e senza Node.js.'}
+            </Translate>
+          </p>
         </div>
       )}
 
