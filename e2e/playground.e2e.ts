@@ -177,10 +177,12 @@ function lastGitGraph(locale: Locale): string {
 /** The element in a full-page capture (so the sticky navbar stays at the page's top, not over it). */
 async function screenshot(target: Locator, name: string): Promise<void> {
   mkdirSync(screenshotDir, {recursive: true});
-  await target.scrollIntoViewIfNeeded();
+  // From the page's top: a full-page capture draws the sticky navbar where the page is scrolled.
   const clip = await target.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return {x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height};
+    const box = {x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height};
+    window.scrollTo(0, 0);
+    return box;
   });
   await target.page().screenshot({path: path.join(screenshotDir, name), fullPage: true, clip});
 }

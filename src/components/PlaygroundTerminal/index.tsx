@@ -24,6 +24,10 @@ export interface PlaygroundTerminalProps {
   onLeave(direction: 'next' | 'previous'): void;
 }
 
+/** Below this the box is being laid out, not really that small (see `refit`). */
+const MIN_COLS = 20;
+const MIN_ROWS = 5;
+
 /** The site's code-block colours (GitHub light, Dracula dark): AA contrast for every colour used. */
 const THEMES: Record<'light' | 'dark', ITheme> = {
   light: {background: '#f6f8fa', foreground: '#1f2328', cursor: '#1f2328', cursorAccent: '#f6f8fa', selectionBackground: '#b6d7ff', selectionForeground: '#1f2328'},
@@ -69,12 +73,17 @@ export default function PlaygroundTerminal({theme, label, tooMuchOutput, onReady
       return true;
     });
     const data = term.onData((d) => callbacks.current.onData(d));
+    // Fitted on the next frame, and only to a sane size: a box measured mid-layout (a screenshot,
+    // a rotating phone) can be a few pixels wide for a moment, and a reflow to a couple of columns
+    // and back mangles the lines already written.
+    let frame = 0;
     const refit = () => {
-      try {
-        fit.fit();
-      } catch {
-        // Not laid out yet (hidden): the next resize fits it.
-      }
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const size = fit.proposeDimensions();
+        if (!size || size.cols < MIN_COLS || size.rows < MIN_ROWS) return;
+        if (size.cols !== term.cols || size.rows !== term.rows) term.resize(size.cols, size.rows);
+      });
     };
     refit();
     const observer = new ResizeObserver(refit);
@@ -86,6 +95,7 @@ export default function PlaygroundTerminal({theme, label, tooMuchOutput, onReady
       focus: () => term.focus(),
     });
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       data.dispose();
       term.dispose();
