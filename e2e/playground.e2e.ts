@@ -21,6 +21,7 @@ import {waitForHydration, type Theme} from './support/browser';
 import {axeViolations} from './support/axe';
 import {localePath, locales, screenshotDir, type Locale} from './support/env';
 import {watchProblems} from './support/problems';
+import {failScriptsContaining} from './support/scripts';
 import {MemoryFs} from '../packages/sandbox-git/src/index.js';
 import {lessonFences} from '../scripts/lesson-runner/extract';
 import {readExampleFile} from '../examples/readExample';
@@ -188,6 +189,23 @@ async function screenshot(target: Locator, name: string): Promise<void> {
 }
 
 describe.each(locales)('the playground on lesson 02 (%s)', (locale) => {
+  it('says so when its code cannot be downloaded, and keeps its button for another try', async () => {
+    const page = await site.browser.newPage('light');
+    const failed = await failScriptsContaining(page, site.server.origin, 'playground-redraw');
+    await page.goto(`${site.server.origin}${localePath(locale, LESSON)}`);
+    await waitForHydration(page);
+    await card(page).scrollIntoViewIfNeeded();
+    const button = card(page).getByRole('button', {name: BUTTON[locale]});
+    await button.click();
+    await expect.poll(() => card(page).locator('[role="alert"]').innerText()).toMatch(
+      locale === 'it' ? /Non è stato possibile scaricare il playground/ : /The playground could not be downloaded/,
+    );
+    expect(failed.length, 'the playground chunk was requested and failed').toBeGreaterThan(0);
+    expect(await button.isVisible()).toBe(true);
+    expect(await axeViolations(page, `[data-sandbox-phase="${PHASE}"]`)).toEqual([]);
+    await page.close();
+  });
+
   it('downloads nothing before the click; runs the lesson\'s phases 3-7 pasted; ticks the checklist; keeps the repository; resets; axe-clean in both themes', async () => {
     const {page, traffic} = await openLesson(locale, 'light');
     const problems = watchProblems(page, site.server.origin);

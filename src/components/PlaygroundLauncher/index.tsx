@@ -65,16 +65,15 @@ export default function PlaygroundLauncher({phase}: {phase: string}): ReactNode 
           <Translate id="playground.action.hint">{'git in un terminale nella pagina, anche offline e su telefono (senza Node.js)'}</Translate>
         </span>
       </div>
-      <div id={regionId} role="status" className={styles.status}>
-        {state.kind === 'failed' && (
-          <span data-playground-failed="">
-            <Translate id="playground.action.failed">
-              {'Non è stato possibile scaricare il playground: controlla la connessione e premi di nuovo «Prova nel browser».'}
-            </Translate>
-          </span>
-        )}
-      </div>
-      {state.kind === 'open' && <state.Playground phase={phase} assetUrl={assetUrl} />}
+      {/* An alert, not a status: the card's role=status is the sandbox's (and only one per card). */}
+      {state.kind === 'failed' && (
+        <p role="alert" className={styles.status} data-playground-failed="">
+          <Translate id="playground.action.failed">
+            {'Non è stato possibile scaricare il playground: controlla la connessione e premi di nuovo «Prova nel browser».'}
+          </Translate>
+        </p>
+      )}
+      <div id={regionId}>{state.kind === 'open' && <state.Playground phase={phase} assetUrl={assetUrl} />}</div>
     </div>
   );
 }
