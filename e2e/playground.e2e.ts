@@ -60,7 +60,7 @@ async function openLesson(locale: Locale, theme: Theme, width = 1366): Promise<{
   await page.route('https://stackblitz.com/**', (route) => route.abort('internetdisconnected'));
   page.on('request', (request) => traffic.urls.push(request.url()));
   page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
+    if (!['script', 'stylesheet'].includes(response.request().resourceType())) return;
     traffic.scripts.push({url: response.url(), body: await response.text().catch(() => '')});
   });
   // What the copy buttons hand the clipboard (headless Chromium has no clipboard to read back).
@@ -212,7 +212,7 @@ describe.each(locales)('the playground on lesson 02 (%s)', (locale) => {
     await card(page).scrollIntoViewIfNeeded();
     await page.waitForLoadState('networkidle');
     const carrying = (scripts: Traffic['scripts']) => scripts.filter((s) => PLAYGROUND_CODE.some((m) => s.body.includes(m))).map((s) => s.url);
-    expect(carrying(traffic.scripts), 'scripts with the playground\'s code before the click').toEqual([]);
+    expect(carrying(traffic.scripts), 'scripts or styles with the playground\'s code (xterm\'s CSS too) before the click').toEqual([]);
     expect(traffic.urls.filter((u) => u.includes('.playground.json')), 'playground data before the click').toEqual([]);
 
     await openPlayground(page, locale);
