@@ -101,15 +101,21 @@ export async function visitScrollBoxes(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
+/** The lessons' diagrams: the build-time SVG of the current mode, or the client-side one. */
+export const DIAGRAM_SELECTOR = '.static-diagram svg, [data-mermaid] svg';
+
+/** The learner's live branch diagram (src/components/RepoDiagram), drawn with the same label classes. */
+export const REPO_DIAGRAM_SELECTOR = '[data-repo-diagram] svg';
+
 /**
- * Measures every diagram of the page: label overlaps, text sizes, and whether a diagram wider than
+ * Measures every diagram of the page (`selector`: which SVGs): label overlaps, text sizes, and whether a diagram wider than
  * the page scrolls inside its own box with a visible hint. Off-screen diagrams skip rendering
  * (content-visibility: auto), so the check forces them visible first.
  */
-export async function measureDiagramLayout(page: Page): Promise<DiagramLayout> {
+export async function measureDiagramLayout(page: Page, selector = DIAGRAM_SELECTOR): Promise<DiagramLayout> {
   await page.addStyleTag({content: '.static-diagram, .static-diagram * { content-visibility: visible !important; }'});
   return page.evaluate(
-    ({tolerance, minPx}) => {
+    ({tolerance, minPx, selector}) => {
       type Pt = {x: number; y: number};
       const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       const visible = (el: Element) => {
@@ -186,9 +192,7 @@ export async function measureDiagramLayout(page: Page): Promise<DiagramLayout> {
       };
 
       /** The diagrams as shown: the current mode's build-time SVG, or the client-side one. */
-      const svgs = Array.from(
-        document.querySelectorAll<SVGSVGElement>('.static-diagram svg, [data-mermaid] svg'),
-      ).filter((svg) => !svg.parentElement?.closest('svg') && visible(svg));
+      const svgs = Array.from(document.querySelectorAll<SVGSVGElement>(selector)).filter((svg) => !svg.parentElement?.closest('svg') && visible(svg));
 
       const overlaps: {diagram: number; a: string; b: string; depth: number}[] = [];
       const smallText: {diagram: number; text: string; px: number}[] = [];
@@ -291,6 +295,6 @@ export async function measureDiagramLayout(page: Page): Promise<DiagramLayout> {
 
       return {diagrams: svgs.length, labels, overlaps, smallText, smallestTextPx, clipped, scrollWithoutHint};
     },
-    {tolerance: OVERLAP_TOLERANCE, minPx: MIN_TEXT_PX},
+    {tolerance: OVERLAP_TOLERANCE, minPx: MIN_TEXT_PX, selector},
   );
 }

@@ -24,6 +24,8 @@
  *   BENCH_UPSTREAM_ONLY=1     only that, without the Lighthouse table
  *   BENCH_REUSE_BUILDS=1      with BENCH_UPSTREAM: measure the builds without each replacement
  *                             that the last run left in bench-results/ instead of building them
+ *   BENCH_PLAYGROUND=0        skip the in-page playground's figures (scripts/bench/playground.mjs)
+ *   BENCH_PLAYGROUND_RUNS=3   fresh loads per locale for them
  *   BENCH_COMPARE_BUNDLERS=1  also build with webpack (DOCUSAURUS_FASTER=false)
  *                             and compare build time and lesson JS
  *   CHROMIUM_PATH             browser (default: the first usual install path found)
@@ -46,6 +48,7 @@ import {
   summarize,
   summarizeLighthouse,
 } from './lib.mjs';
+import {formatPlaygroundTable, playgroundFigures} from './playground.mjs';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_DIR = path.join(SITE_DIR, 'bench-results');
@@ -362,6 +365,18 @@ async function upstreamFigures(buildDir) {
   return {lesson, reference, measured, rows};
 }
 
+/** The in-page playground on lesson 02 (scripts/bench/playground.mjs), both locales. */
+async function playgroundTable(buildDir) {
+  const server = await startStaticServer({dir: buildDir, locales: LOCALES.slice(1), host: true});
+  const browser = await chromium.launch({executablePath: CHROME, args: CHROME_FLAGS.slice(1)});
+  try {
+    return await playgroundFigures(browser, server.origin, (locale, p) => localizedPath(p, locale, LOCALES));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main() {
   mkdirSync(path.join(RESULTS_DIR, 'lighthouse'), {recursive: true});
   let buildDir = process.env.BENCH_BUILD_DIR ? path.resolve(process.env.BENCH_BUILD_DIR) : undefined;
@@ -388,6 +403,7 @@ async function main() {
       webpack: {buildSeconds: webpackSeconds, lessonJsGzipBytes: await measureJsOnly(webpackDir, lessons)},
     };
   }
+  const playground = process.env.BENCH_PLAYGROUND === '0' || process.env.BENCH_UPSTREAM_ONLY === '1' ? undefined : await playgroundTable(buildDir);
   const upstream = process.env.BENCH_UPSTREAM === '1' || process.env.BENCH_UPSTREAM_ONLY === '1'
     ? await upstreamFigures(buildDir)
     : undefined;
@@ -401,6 +417,7 @@ async function main() {
     pages: rows,
     noise: table.noise,
     bundlers,
+    playground,
     upstream,
   };
   writeFileSync(path.join(RESULTS_DIR, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -424,6 +441,10 @@ async function main() {
             .join('  '),
       );
     }
+  }
+  if (playground) {
+    console.log('');
+    console.log(formatPlaygroundTable(playground));
   }
   if (upstream) {
     console.log(`\nUpstream replacements, each turned off, against all on (${upstream.lesson}, at phone width;`);

@@ -10,6 +10,7 @@ import {
   probeStackBlitz,
   type LoadedSandbox,
 } from './launch';
+import PlaygroundLauncher from '../PlaygroundLauncher';
 import styles from './styles.module.css';
 
 export interface SandboxProps {
@@ -262,6 +263,8 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
         )}
       </p>
 
+      <PlaygroundLauncher phase={phase} />
+
       {status === 'offline' && (
         <div ref={offlineRef} className={styles.offline} tabIndex={-1} data-sandbox-offline="">
           <p className={styles.offlineTitle}>
@@ -296,6 +299,11 @@ export default function Sandbox({phase, children}: SandboxProps): ReactNode {
               {
                 '{install} ricrea anche la cronologia git (cartella {git}): con git installato, {gitlog} mostra gli stessi branch e tag.'
               }
+            </Translate>
+          </p>
+          <p className={styles.note}>
+            <Translate id="sandbox.offline.playground">
+              {'Oppure premi «Prova nel browser» qui sopra: lo stesso repository con git in un terminale nella pagina, senza StackBlitz e senza Node.js.'}
             </Translate>
           </p>
         </div>

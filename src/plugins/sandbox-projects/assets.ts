@@ -3,6 +3,7 @@
  * to StackBlitz) and `<phase>.zip` (the same files, to run locally). Both are generated from the
  * same `SandboxProject`, so they cannot drift apart.
  */
+import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {strToU8, zipSync, type Zippable} from 'fflate';
@@ -10,6 +11,9 @@ import {exercises} from '../../../examples/ecommerce/exercises';
 import {phases, type Phase, type PhaseId} from '../../../examples/ecommerce/phases';
 import {phaseFiles, phaseTrackedFiles} from '../../../examples/ecommerce/materialize';
 import {EXAMPLES_DIR, readExampleFile} from '../../../examples/readExample';
+import {inlineScript, phaseScript} from '../../../examples/ecommerce/phaseScript';
+import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
+import {playgroundAssetName, type PlaygroundAsset} from '../../lib/playgroundRepo/asset';
 import {buildSandboxProject, SANDBOX_GIT_COMMANDS, type Locale, type SandboxProject, type SandboxSources} from './buildProject';
 
 export {EXAMPLES_DIR};
@@ -68,6 +72,28 @@ export async function sandboxAsset(id: PhaseId, locale: Locale, sources: Sandbox
   };
 }
 
+/**
+ * The in-page playground's asset for a phase: the same script and files the sandbox project
+ * carries (its `.sandbox/history.json` and the phase's files), without the sandbox's tooling.
+ */
+export async function playgroundAsset(id: PhaseId, sources: SandboxSources = fileSources): Promise<PlaygroundAsset> {
+  const phase: Phase = phases[id];
+  const files = await phaseFiles(id);
+  const tracked = await phaseTrackedFiles(id);
+  const others = Object.fromEntries(Object.entries(files).filter(([p]) => !tracked.has(p)));
+  const exclude = [...Object.keys(others).filter((p) => !(p in phase.untracked)), 'node_modules/', 'package-lock.json'].sort();
+  const body = {
+    phase: id,
+    lesson: phase.lesson,
+    date: COURSE_DATE,
+    steps: inlineScript(phaseScript(phase), (source) => sources.readExample(source)),
+    files: others,
+    exclude,
+  };
+  const version = createHash('sha1').update(JSON.stringify(body)).digest('hex').slice(0, 12);
+  return {...body, version};
+}
+
 /** A zip whose single top folder is named after the phase (`unzip x.zip && cd x`). */
 export function zipProject(folder: string, files: Record<string, string>): Uint8Array {
   const entries: Zippable = {};
@@ -84,6 +110,7 @@ export async function buildAssets(locale: Locale, sources: SandboxSources = file
     const asset = await sandboxAsset(id, locale, sources);
     assets.set(`${id}.json`, strToU8(JSON.stringify(asset)));
     assets.set(`${id}.zip`, zipProject(id, asset.project.files));
+    assets.set(playgroundAssetName(id), strToU8(JSON.stringify(await playgroundAsset(id, sources))));
   }
   return assets;
 }
