@@ -6,6 +6,7 @@
  * commits are the lesson's own, so the exercise is not a copy of ten blocks of code.
  */
 import {FEATURE_MESSAGES} from '../phases/01-feature-branch';
+import {branchDeletedGoal, nothingInProgressGoal} from './common-goals';
 import type {Exercise} from './types';
 
 const T = 'ecommerce/tests/feature';
@@ -94,31 +95,10 @@ export const featureExercise: Exercise = {
       solution: [],
       check: {kind: 'unchanged', branch: 'main'},
     },
-    {
-      id: 'feature-branch-deleted',
-      text: {
-        it: 'Il feature branch è cancellato: restano solo `main` e `develop`',
-        en: 'The feature branch is deleted: only `main` and `develop` are left',
-      },
-      hint: {
-        it: 'un branch già unito si cancella con git branch -d',
-        en: 'a merged branch is deleted with git branch -d',
-      },
-      solution: [`git branch -d ${FEATURE}`],
-      check: {kind: 'only-branches', branches: ['main', 'develop']},
-    },
-    {
-      id: 'nothing-in-progress',
-      text: {
-        it: 'Nessuna operazione lasciata a metà: nessun merge in corso, `HEAD` su un branch',
-        en: 'Nothing left half done: no merge in progress, `HEAD` on a branch',
-      },
-      hint: {
-        it: 'concludi il merge (git add dei file risolti, poi git commit) o annullalo (git merge --abort)',
-        en: 'finish the merge (git add the resolved files, then git commit) or abort it (git merge --abort)',
-      },
-      solution: [],
-      check: {kind: 'clean-state'},
-    },
+    branchDeletedGoal('feature-branch-deleted', {it: 'Il feature branch', en: 'The feature branch'}, FEATURE),
+    nothingInProgressGoal({
+      it: 'concludi il merge (git add dei file risolti, poi git commit) o annullalo (git merge --abort)',
+      en: 'finish the merge (git add the resolved files, then git commit) or abort it (git merge --abort)',
+    }),
   ],
 };

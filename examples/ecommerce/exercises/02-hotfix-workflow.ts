@@ -7,6 +7,7 @@
  * lesson) or merged `--no-ff` and tagged there (git-flow, the lesson's comparison).
  */
 import {HOTFIX_MESSAGES} from '../phases/02-hotfix-workflow';
+import {branchDeletedGoal, nothingInProgressGoal} from './common-goals';
 import type {Exercise, ReleaseRef} from './types';
 
 const T = 'ecommerce/tests';
@@ -110,31 +111,7 @@ export const hotfixExercise: Exercise = {
       solution: [],
       check: {kind: 'keeps-work', branch: 'develop', paths: WIP_PATHS},
     },
-    {
-      id: 'hotfix-branch-deleted',
-      text: {
-        it: 'Il branch di hotfix è cancellato: restano solo `main` e `develop`',
-        en: 'The hotfix branch is deleted: only `main` and `develop` are left',
-      },
-      hint: {
-        it: 'un branch già unito si cancella con git branch -d',
-        en: 'a merged branch is deleted with git branch -d',
-      },
-      solution: [`git branch -d ${BRANCH}`],
-      check: {kind: 'only-branches', branches: ['main', 'develop']},
-    },
-    {
-      id: 'nothing-in-progress',
-      text: {
-        it: 'Nessuna operazione lasciata a metà: nessun merge in corso, `HEAD` su un branch',
-        en: 'Nothing left half done: no merge in progress, `HEAD` on a branch',
-      },
-      hint: {
-        it: 'concludi (git commit) o annulla (git merge --abort) ciò che è in corso, poi git switch su un branch',
-        en: 'finish (git commit) or abort (git merge --abort) what is in progress, then git switch to a branch',
-      },
-      solution: [],
-      check: {kind: 'clean-state'},
-    },
+    branchDeletedGoal('hotfix-branch-deleted', {it: 'Il branch di hotfix', en: 'The hotfix branch'}, BRANCH),
+    nothingInProgressGoal(),
   ],
 };

@@ -6,6 +6,7 @@
  * Branch and tag names are free (the goals read files, ancestry and tag kinds, not names).
  */
 import {EXPERIMENT_MESSAGES} from '../phases/03-experimentation';
+import {nothingInProgressGoal} from './common-goals';
 import type {Exercise} from './types';
 
 const T = 'ecommerce/tests/recommend';
@@ -140,18 +141,6 @@ export const experimentationExercise: Exercise = {
       solution: [],
       check: {kind: 'unchanged', branch: 'main'},
     },
-    {
-      id: 'nothing-in-progress',
-      text: {
-        it: 'Nessuna operazione lasciata a metà: nessun merge in corso, `HEAD` su un branch',
-        en: 'Nothing left half done: no merge in progress, `HEAD` on a branch',
-      },
-      hint: {
-        it: 'concludi (git commit) o annulla (git merge --abort) ciò che è in corso, poi git switch su un branch',
-        en: 'finish (git commit) or abort (git merge --abort) what is in progress, then git switch to a branch',
-      },
-      solution: [],
-      check: {kind: 'clean-state'},
-    },
+    nothingInProgressGoal(),
   ],
 };
