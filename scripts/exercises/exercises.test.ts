@@ -30,6 +30,11 @@ import {extractLesson} from '../lesson-runner/extract';
 import {bash, checkResults, cleanUp, copyProject, exerciseOf, runCheck, solutionScript, startProject} from './harness';
 
 afterAll(cleanUp);
+// The projects' setup writes a `git` into their node_modules/.bin: never into the repository's own,
+// where it would become every later test's git (harness.ts, linkNodeModules).
+afterAll(() => {
+  expect(existsSync(path.resolve(__dirname, '../../node_modules/.bin/git'))).toBe(false);
+});
 
 const IDS = Object.keys(exercises) as PhaseId[];
 const SLOW = 240_000;

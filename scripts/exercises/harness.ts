@@ -6,7 +6,7 @@
  * through either engine, and `npm run check`'s script run there.
  */
 import {execFile} from 'node:child_process';
-import {chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -62,7 +62,22 @@ function gitBin(project: string, engine: EngineName): string {
   return bin;
 }
 
-/** The exercise's project (payload files) in a new folder, with the root's node_modules; no repository yet. */
+/**
+ * The project's node_modules: the root's packages, each linked, and a `.bin` of its own. Not one
+ * link to the root's node_modules: the project's setup writes its `git` into `node_modules/.bin`
+ * (as in a sandbox whose package manager did not link it), and through such a link it wrote it
+ * into the repository's own node_modules, where every later test's `git` was the sandbox's.
+ */
+function linkNodeModules(dir: string): void {
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(path.join(modules, '.bin'), {recursive: true});
+  for (const name of readdirSync(path.join(REPO_ROOT, 'node_modules'))) {
+    if (name === '.bin') continue;
+    symlinkSync(path.join(REPO_ROOT, 'node_modules', name), path.join(modules, name), 'dir');
+  }
+}
+
+/** The exercise's project (payload files) in a new folder, with the root's packages; no repository yet. */
 export async function writeProject(phase: PhaseId, locale: Locale): Promise<string> {
   const {project} = await sandboxAsset(phase, locale);
   const dir = path.join(tempDir(phase), 'project');
@@ -70,7 +85,7 @@ export async function writeProject(phase: PhaseId, locale: Locale): Promise<stri
     mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
     writeFileSync(path.join(dir, file), contents);
   }
-  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   return dir;
 }
 
