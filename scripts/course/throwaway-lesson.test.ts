@@ -222,7 +222,7 @@ describe('a throwaway lesson added to a copy of the site', {timeout: 20 * 60_000
       const href = `${locale === 'it' ? '' : '/en'}${URL_PATH}`;
       const lesson = builtPage(locale, URL_PATH.slice(1));
       expect(lesson, `${locale} lesson page`).toContain(TITLE[locale]);
-      expect(lesson.match(/class="?static-diagram[" ]/g)?.length ?? lesson.match(/data-mermaid/g)?.length, `${locale} diagram`).toBe(1);
+      expect(lesson.match(/class="?static-diagram["> ]/g)?.length ?? lesson.match(/data-mermaid/g)?.length, `${locale} diagram`).toBe(1);
       expect(linksIn(builtPage(locale, 'index'), /<ol class="?cards/, '</ol>'), `${locale} home cards`).toContain(href);
       expect(linksIn(builtPage(locale, 'docs'), /<table/, '</table>'), `${locale} course index`).toContain(href);
       expect(linksIn(builtPage(locale, 'diagrams'), /<footer/, '</footer>'), `${locale} footer`).toContain(href);
