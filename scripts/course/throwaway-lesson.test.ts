@@ -234,7 +234,8 @@ describe('a throwaway lesson added to a copy of the site', {timeout: 20 * 60_000
           expect(existsSync(path.join(build, locale === 'it' ? '' : 'en', 'sandbox', `${phase}.${ext}`)), `${locale} sandbox ${phase}.${ext}`).toBe(true);
         }
       }
-      expect(lesson, `${locale} exercise checklist`).toContain('data-goal="only-main"');
+      // The HTML minifier drops the quotes of attribute values that need none.
+      expect(lesson, `${locale} exercise checklist`).toMatch(/data-goal="?only-main[" >]/);
     }
     expect(discoverPages(build, ['it', 'en']).map((p: {path: string}) => p.path), 'pages the bench measures').toEqual(
       expect.arrayContaining([URL_PATH, `/en${URL_PATH}`]),
