@@ -1,5 +1,6 @@
 import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
+import {SlowestFirstSequencer} from './scripts/test-order';
 import {GENERATED_DIR, phaseTestSources, writeAllPhases} from './examples/ecommerce/materialize';
 
 // Many tests spawn git, node or npm; on a loaded 2-core machine vitest's default 5 s per test
@@ -25,6 +26,7 @@ export default defineConfig(async () => {
       // One worker per core (vitest's default is one less): the slowest files, the lesson runner
       // and the payload installs, mostly wait on git, bash and npm processes, so they can overlap.
       maxWorkers: Math.max(1, availableParallelism()),
+      sequence: {sequencer: SlowestFirstSequencer},
       projects: [
         {
           // The site's tsconfig keeps JSX for Docusaurus' bundler (`jsx: preserve`): a unit test

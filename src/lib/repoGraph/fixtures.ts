@@ -4,6 +4,8 @@
  * random histories as plain RepoGraphs.
  */
 import {MemoryFs, runScript} from '../../../packages/sandbox-git/src/index.js';
+// The seeded PRNG of the engine's oracle tests: the same random histories on every run.
+import {Rng} from '../../../packages/sandbox-git/src/diff/testkit';
 import {PHASE_ENV, PHASE_REPO_DIR, replayPhaseRepository} from '../../../examples/ecommerce/phaseRepository';
 import {phases, type PhaseId} from '../../../examples/ecommerce/phases';
 import {COURSE_DATE} from '../../../examples/ecommerce/phases/types';
@@ -35,18 +37,6 @@ export async function phaseRepo(id: PhaseId): Promise<{fs: MemoryFs; dir: string
 
 export const PHASE_IDS = Object.keys(phases) as PhaseId[];
 
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['fix', 'add', 'cart', 'payment', 'retry', 'timeout', 'WIP:', 'docs:', 'test:', 'Merge', 'API', 'endpoints', 'recommendations', '🚀', 'çà'];
 
 /**
@@ -54,7 +44,7 @@ const WORDS = ['fix', 'add', 'cart', 'payment', 'retry', 'timeout', 'WIP:', 'doc
  * switches, fast-forwards, merges, deleted branches, tags (some on old commits), a detached HEAD.
  */
 export function randomGraph(seed: number, commitCount: number): RepoGraph {
-  const next = random(seed);
+  const {next} = new Rng(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const commits: GraphCommit[] = [];
   const branches = new Map<string, string>();
