@@ -229,44 +229,50 @@ interface Job {
   svg: Partial<Record<Variant, CachedSvg>>;
 }
 
-/** Renders the jobs' missing variants, one batch per variant for the whole file. */
+/**
+ * Renders the jobs' missing variants, one batch per variant for the whole file, both batches at
+ * once: mermaid-isomorphic closes its browser whenever no render is in flight, so one batch after
+ * the other launched Chromium twice per file (a light and a dark drawing of each diagram).
+ */
 async function renderMissing(
   renderer: Renderer,
   jobs: Job[],
   file: string,
 ): Promise<void> {
-  for (const variant of VARIANTS) {
-    const todo = jobs.filter((job) => !job.svg[variant]);
-    if (todo.length === 0) continue;
-    const prefix = `smtmp${variant}`;
-    let results: Awaited<ReturnType<Renderer>>;
-    try {
-      results = await renderer(
-        todo.map((job) => job.node.value),
-        {prefix, mermaidConfig: mermaidConfigFor(variant)},
-      );
-    } catch (error) {
-      // The browser did not start: an environment problem, not a diagram one.
-      // This build has no client-side Mermaid to fall back on (see
-      // staticDiagramsAvailable), so say how to get one.
-      throw new Error(
-        `static-mermaid: Chromium could not be started to render the diagrams of ${file}: ` +
-          `${String(error).split('\n')[0]}\n` +
-          'Fix the browser (CHROMIUM_PATH), or build with STATIC_MERMAID=off to render diagrams in the browser.',
-      );
-    }
-    results.forEach((result, index) => {
-      const job = todo[index]!;
-      if (result.status === 'rejected') {
-        throw new Error(renderFailureMessage(file, job.node.position?.start.line, result.reason));
-      }
-      const svg = tokenizeIds(result.value.svg, `${prefix}-${index}`);
-      const size = viewBoxSize(svg) ?? {width: result.value.width, height: result.value.height};
-      const cached: CachedSvg = {svg, ...size};
-      writeCache(job.key[variant], cached);
-      job.svg[variant] = cached;
-    });
+  await Promise.all(VARIANTS.map((variant) => renderVariant(renderer, jobs, file, variant)));
+}
+
+async function renderVariant(renderer: Renderer, jobs: Job[], file: string, variant: Variant): Promise<void> {
+  const todo = jobs.filter((job) => !job.svg[variant]);
+  if (todo.length === 0) return;
+  const prefix = `smtmp${variant}`;
+  let results: Awaited<ReturnType<Renderer>>;
+  try {
+    results = await renderer(
+      todo.map((job) => job.node.value),
+      {prefix, mermaidConfig: mermaidConfigFor(variant)},
+    );
+  } catch (error) {
+    // The browser did not start: an environment problem, not a diagram one.
+    // This build has no client-side Mermaid to fall back on (see
+    // staticDiagramsAvailable), so say how to get one.
+    throw new Error(
+      `static-mermaid: Chromium could not be started to render the diagrams of ${file}: ` +
+        `${String(error).split('\n')[0]}\n` +
+        'Fix the browser (CHROMIUM_PATH), or build with STATIC_MERMAID=off to render diagrams in the browser.',
+    );
   }
+  results.forEach((result, index) => {
+    const job = todo[index]!;
+    if (result.status === 'rejected') {
+      throw new Error(renderFailureMessage(file, job.node.position?.start.line, result.reason));
+    }
+    const svg = tokenizeIds(result.value.svg, `${prefix}-${index}`);
+    const size = viewBoxSize(svg) ?? {width: result.value.width, height: result.value.height};
+    const cached: CachedSvg = {svg, ...size};
+    writeCache(job.key[variant], cached);
+    job.svg[variant] = cached;
+  });
 }
 
 function round(value: number): string {
