@@ -1,43 +1,16 @@
-import {beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {useServedSite} from './support/site';
-import {themes, waitForHydration} from './support/browser';
-import {readSitemaps, type SitePage} from './support/sitemap';
-import {splitLocale} from './support/env';
-import {
-  measureDiagramLayout,
-  measureTables,
-  MIN_TEXT_PX,
-  visitScrollBoxes,
-  type DiagramLayout,
-} from './support/diagramLayout';
+import {measureDiagramLayout} from './support/diagramLayout';
 
-// Legible diagrams on every screen: on every page of both sitemaps that has diagrams or tables, in
-// light and dark mode, at desktop and phone width, no two labels of a diagram (commit messages,
-// branch names, tags) overlap, nor a label a commit's dot, measured exactly, rotated labels
-// included; at phone width every
-// diagram's and table's text is at least MIN_TEXT_PX as rendered, and a diagram or table wider
-// than the page scrolls sideways in its own box, which says so.
+// The legibility checker of e2e/support/diagramLayout.ts, tested on a page drawn for it. It
+// measures every page of both sitemaps during pages.e2e.ts's visit of each page (one load per page
+// and mode for all of that file's checks): in light and dark mode, at desktop and phone width, no
+// two labels of a diagram (commit messages, branch names, tags) overlap, nor a label a commit's
+// dot, measured exactly, rotated labels included; at phone width every diagram's and table's text
+// is at least MIN_TEXT_PX as rendered, and a diagram or table wider than the page scrolls sideways
+// in its own box, which says so.
 
 const site = useServedSite();
-let pages: SitePage[];
-
-const WIDTHS = [
-  {name: 'desktop', width: 1366, height: 900},
-  {name: 'phone', width: 390, height: 844},
-] as const;
-
-beforeAll(async () => {
-  pages = await readSitemaps(site.server.origin);
-});
-
-function layoutProblems(where: string, layout: DiagramLayout, checkText: boolean): string[] {
-  return [
-    ...layout.overlaps.map((o) => `${where}: diagram #${o.diagram}: ${o.a} overlaps ${o.b} by ${o.depth} px`),
-    ...(checkText ? layout.smallText.map((t) => `${where}: diagram #${t.diagram}: "${t.text}" is ${t.px} px (< ${MIN_TEXT_PX})`) : []),
-    ...layout.clipped.map((c) => `${where}: ${c}`),
-    ...layout.scrollWithoutHint.map((c) => `${where}: ${c}`),
-  ];
-}
 
 describe('the checker itself', () => {
   it('measures rotated labels exactly: parallel diagonal labels whose axis-aligned boxes meet do not overlap; crossing ones do, and so does a label over a commit dot', async () => {
@@ -67,64 +40,4 @@ describe('the checker itself', () => {
     expect(layout.smallText.map((t) => [t.text, t.px])).toEqual([['tiny', 8]]);
     await page.close();
   });
-});
-
-describe('diagrams and tables are legible', () => {
-  for (const theme of themes) {
-    it(`on every page with diagrams or tables, both locales, ${theme} mode, at ${WIDTHS.map((w) => w.width).join(' and ')} px`, async () => {
-      const failures: string[] = [];
-      const checked: string[] = [];
-      let diagrams = 0;
-      let labels = 0;
-      let smallestPhoneText = Infinity;
-      for (const sitePage of pages) {
-        // Only pages whose HTML has a diagram or a table need a browser (the rest are many).
-        const html = await (await fetch(sitePage.url)).text();
-        if (!/static-diagram|data-mermaid|<table/.test(html)) continue;
-        const page = await site.browser.newPage(theme);
-        try {
-          for (const size of WIDTHS) {
-            await page.setViewportSize({width: size.width, height: size.height});
-            if (size === WIDTHS[0]) {
-              await page.goto(sitePage.url);
-              await waitForHydration(page);
-            }
-            const has = await page.evaluate(
-              () => document.querySelectorAll('.static-diagram, [data-mermaid], article table, main .markdown table').length,
-            );
-            if (has === 0) break;
-            await visitScrollBoxes(page);
-            const where = `${sitePage.pathname} (${theme}, ${size.width} px)`;
-            const layout = await measureDiagramLayout(page);
-            const tables = await measureTables(page);
-            const phone = size.name === 'phone';
-            failures.push(...layoutProblems(where, layout, phone));
-            if (phone) {
-              failures.push(...tables.smallText.map((t) => `${where}: table #${t.table}: "${t.text}" is ${t.px} px`));
-              smallestPhoneText = Math.min(smallestPhoneText, layout.smallestTextPx, tables.smallestTextPx);
-            }
-            failures.push(...tables.problems.map((p) => `${where}: ${p}`));
-            if (size === WIDTHS[0]) {
-              checked.push(sitePage.pathname);
-              diagrams += layout.diagrams;
-              labels += layout.labels;
-            }
-          }
-        } catch (e) {
-          failures.push(`${sitePage.pathname}: ${(e as Error).message.split('\n')[0]}`);
-        } finally {
-          await page.close();
-        }
-      }
-      console.log(
-        `[diagram layout] ${theme}: ${checked.length} pages, ${diagrams} diagrams, ${labels} labels; smallest text at 390 px: ${smallestPhoneText} px`,
-      );
-      // Every lesson has diagrams; a page that lost them would silently skip the check.
-      const lessons = pages.filter((p) => splitLocale(p.pathname).path.startsWith('/docs/lessons/'));
-      expect(lessons.length, 'lesson pages in the sitemaps').toBeGreaterThan(0);
-      for (const lesson of lessons) expect(checked, 'pages checked').toContain(lesson.pathname);
-      expect(labels, 'diagram labels measured').toBeGreaterThan(0);
-      expect(failures, failures.join('\n')).toEqual([]);
-    });
-  }
 });

@@ -1,83 +1,20 @@
 import type {Page} from 'playwright-core';
 import {describe, expect, it} from 'vitest';
-import {darkCodeTheme, lightCodeTheme} from '../src/plugins/code-theme/prismThemes';
-import {themes, waitForHydration, type Theme} from './support/browser';
+import {themes, waitForHydration} from './support/browser';
 import {localePath, locales} from './support/env';
 import {checkDiagrams} from './support/mermaid';
 import {watchProblems} from './support/problems';
 import {useServedSite} from './support/site';
-import {diagramPages} from './fixtures/site';
 import {lastUpdatedText} from './support/dates';
 import {followSidebarLink} from './support/navigation';
 
-// What a reader gets while a page starts: the server's code blocks and diagrams are kept by
-// hydration, not rebuilt (rebuilding them was the lesson pages' long main-thread task), in the
-// right colours for the mode; and a page reached by client-side navigation, which has no server
-// HTML, still draws its diagrams. (When their download fails: lazy-modules.e2e.ts.)
+// What a reader gets while a page starts: a doc page formats no date while it loads; and a page
+// reached by client-side navigation, which has no server HTML, still draws its diagrams and
+// highlights its code as served. (That hydration keeps the server's code blocks and diagrams, in
+// the mode's colours, is checked by pages.e2e.ts's visit of each page; when their download fails:
+// lazy-modules.e2e.ts.)
 
 const site = useServedSite();
-
-/** Records, from the first byte of the page, code blocks and diagrams that leave the DOM. */
-async function watchReplacedBlocks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const replaced: string[] = [];
-    (window as unknown as {__replacedBlocks: string[]}).__replacedBlocks = replaced;
-    const describe = (node: Node) =>
-      node instanceof Element ? `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}` : node.nodeName;
-    new MutationObserver((records) => {
-      for (const record of records) {
-        record.removedNodes.forEach((node) => {
-          if (!(node instanceof Element)) return;
-          const block = '.theme-code-block, .token-line, .token, .static-diagram, .static-diagram svg';
-          if (node.matches(block) || node.querySelector(block)) {
-            replaced.push(describe(node));
-          }
-        });
-      }
-    }).observe(document, {childList: true, subtree: true});
-  });
-}
-
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
-function commentStyle(theme: Theme): {color: string; fontStyle: string} {
-  const codeTheme = theme === 'light' ? lightCodeTheme : darkCodeTheme;
-  const style: {color?: string; fontStyle?: string} = codeTheme.styles
-    .filter((s) => s.types.includes('comment'))
-    .reduce((a, s) => ({...a, ...s.style}), {});
-  return {color: rgb(String(style.color)), fontStyle: String(style.fontStyle ?? 'normal')};
-}
-
-describe('hydration keeps what the server rendered', () => {
-  for (const {path: p} of diagramPages) {
-    for (const locale of locales) {
-      for (const theme of themes) {
-        it(`${locale} ${p} in ${theme} mode: no code block or diagram rebuilt; code in the mode's colours`, async () => {
-          const page = await site.browser.newPage(theme);
-          await watchReplacedBlocks(page);
-          await page.goto(`${site.server.origin}${localePath(locale, p)}`);
-          await waitForHydration(page);
-          await page.waitForLoadState('networkidle', {timeout: 10_000}).catch(() => {});
-          const replaced = await page.evaluate(() => (window as unknown as {__replacedBlocks: string[]}).__replacedBlocks);
-          expect(replaced, 'code blocks/diagrams removed from the DOM during load').toEqual([]);
-
-          const comment = page.locator('.theme-code-block .token.comment').first();
-          if ((await comment.count()) > 0) {
-            const shown = await comment.evaluate((el) => {
-              const style = getComputedStyle(el);
-              return {color: style.color, fontStyle: style.fontStyle};
-            });
-            expect(shown, `a code comment in ${theme} mode`).toEqual(commentStyle(theme));
-          }
-          await page.close();
-        });
-      }
-    }
-  }
-});
 
 describe('a doc page loads without costly locale set-up', () => {
   // The first date formatting of a page loads the browser's locale data (~20 ms of a doc page's
