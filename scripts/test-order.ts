@@ -11,8 +11,6 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
  * and started among the last. Started first, the long files overlap the short ones.
  */
 export const SLOWEST_FIRST = [
-  // A site build in a copy: mostly waiting on Chromium drawing diagrams, it overlaps the rest well.
-  'scripts/course/throwaway-lesson.test.ts', // 105, on its own
   'scripts/lesson-runner/lessons.test.ts', // 210
   'scripts/git-parity/scenarios.test.ts', // 195
   'scripts/exercises/exercises.test.ts', // 157
