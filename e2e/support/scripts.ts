@@ -1,4 +1,4 @@
-import type {Page} from 'playwright-core';
+import type {Page, Route} from 'playwright-core';
 
 /** Docusaurus names a route's chunks by a hash of 8 hex digits; numbered chunks are lazy modules. */
 export const ROUTE_CHUNK = /\/[0-9a-f]{8}\.[0-9a-f]{8}\.js$/;
@@ -17,9 +17,17 @@ export function scriptsLoaded(page: Page): Promise<string[]> {
 export async function failScriptsContaining(page: Page, origin: string, text: string): Promise<string[]> {
   const failed: string[] = [];
   await page.route(`${origin}/**/*.js`, async (route) => {
+    // Every request gets an answer: one left unanswered holds the page's load event forever (a
+    // fetch that failed on a busy machine once did, and page.goto timed out after 60 s).
+    let response: Awaited<ReturnType<Route['fetch']>> | undefined;
+    for (let attempt = 1; attempt <= 3 && !response; attempt++) {
+      response = await route.fetch().catch(() => undefined);
+    }
     try {
-      const response = await route.fetch();
-      if ((await response.text()).includes(text)) {
+      if (!response) {
+        // Our own server did not answer three times: let the browser ask it itself.
+        await route.continue();
+      } else if ((await response.text()).includes(text)) {
         failed.push(route.request().url());
         await route.abort('internetdisconnected');
       } else {
